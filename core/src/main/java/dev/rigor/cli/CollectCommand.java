@@ -1,0 +1,63 @@
+package dev.rigor.cli;
+
+import dev.rigor.store.AtomicFiles;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.HostInfo;
+import dev.rigor.store.Ledger;
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunScanner;
+import dev.rigor.store.RunsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "collect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Rebuild aggregate/runs.csv from the run directories.",
+      "The run directories are the source of truth; the rigor.db ledger is brought up to date with them",
+      "(and re-created if it is gone)."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rigor collect runs/sched-smoke",
+      "  rigor collect --exp_dir runs/sched-smoke --out_csv /tmp/runs.csv    # seed-004 spellings"
+    })
+final class CollectCommand implements Callable<Integer> {
+
+  private final Context context;
+
+  @Mixin ExperimentOptions experiment = new ExperimentOptions();
+
+  @Option(names = {"--out-csv", "--out_csv"}, paramLabel = "PATH", description = "Where to write the CSV (default: EXP/aggregate/runs.csv).")
+  Path outCsv;
+
+  CollectCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ExperimentDirectory dir = experiment.directory(context);
+    List<RunRecord> latest = RunScanner.latest(dir);
+    String ledgerNote;
+    try (ExperimentLock lock = ExperimentLock.acquire(dir.lockFile(), HostInfo.hostname());
+        Ledger ledger = Ledger.open(dir.ledger())) {
+      ledgerNote = RunScanner.syncLedger(dir, ledger) + " runs in the ledger";
+    } catch (ExperimentLock.HeldException e) {
+      ledgerNote = "ledger left to the running coordinator (" + e.holder() + ")";
+    }
+    Path target = outCsv == null ? dir.runsCsv() : context.resolve(outCsv);
+    Files.createDirectories(target.toAbsolutePath().getParent());
+    AtomicFiles.write(target, RunsCsv.write(latest));
+    context.out().println(latest.size() + " trials, " + ledgerNote + " → " + context.cwd().relativize(target.toAbsolutePath()));
+    return Rigor.OK;
+  }
+}

@@ -1,0 +1,32 @@
+package dev.rigor.cli;
+
+import dev.rigor.store.ExperimentDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** How a command names an experiment directory; {@code --exp_dir} as seed 004's tools did. */
+final class ExperimentOptions {
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "EXP", description = "The experiment directory (e.g. runs/sched-smoke).")
+  Path exp;
+
+  @Option(names = {"--exp-dir", "--exp_dir"}, hidden = true, paramLabel = "EXP")
+  Path expDir;
+
+  ExperimentDirectory directory(Context context) throws UsageException {
+    Path p = exp != null ? exp : expDir;
+    if (p == null) {
+      throw new UsageException("no experiment directory given (e.g. runs/sched-smoke)");
+    }
+    ExperimentDirectory dir = new ExperimentDirectory(context.resolve(p));
+    if (!Files.isDirectory(dir.root())) {
+      throw new UsageException(p + " does not exist");
+    }
+    if (!dir.exists()) {
+      throw new UsageException(p + " is not an experiment directory (no experiment.json, rigor.db or runs/)");
+    }
+    return dir;
+  }
+}

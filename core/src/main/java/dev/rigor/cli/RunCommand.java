@@ -1,0 +1,195 @@
+package dev.rigor.cli;
+
+import dev.rigor.plan.Plan;
+import dev.rigor.plan.Planner;
+import dev.rigor.spec.MeasureMode;
+import dev.rigor.spec.Quantities;
+import dev.rigor.spec.Spec;
+import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.RunMeta;
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunStatus;
+import dev.rigor.sweep.Coordinator;
+import dev.rigor.sweep.SweepOptions;
+import dev.rigor.sweep.SweepResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run every trial of a spec.",
+      "Bounded concurrency, timeouts that kill the whole process tree, retries, durable records",
+      "(runs/<run_id>/meta.json, the rigor.db ledger) and aggregate/runs.csv at the end."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  rigor run examples/sched/smoke.yaml",
+      "  rigor run examples/sched/experiment.yaml --jobs 2 --fail-fast",
+      "  rigor run examples/sched/experiment.yaml --resume          # after Ctrl-C, a crash or new seeds",
+      "  rigor run spec.yaml --set policy=full --name try-full       # pin an axis into a new experiment",
+      "  rigor run examples/sched/default.json --dry_run             # seed-004 spellings work too",
+      "",
+      "An experiment directory that has runs is never reused without --resume. With --resume only trials",
+      "without an ok run run; if the trial definition changed (command, params, metrics…) the run is refused",
+      "unless --allow-drift. Ctrl-C stops running trials (recorded as interrupted) and exits 130."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  private final Context context;
+
+  @Mixin SpecOptions specOptions = new SpecOptions();
+
+  @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Trials at once (default: the spec's jobs, else the number of cores).")
+  Integer jobs;
+
+  @Option(names = "--resume", description = "Continue an existing experiment: run only trials whose latest run is not ok.")
+  boolean resume;
+
+  @Option(names = "--allow-drift", description = "With --resume, continue even though the trial definition changed.")
+  boolean allowDrift;
+
+  @Option(names = "--fail-fast", description = "Stop at the first trial that fails for good: terminate running trials, exit 3.")
+  boolean failFast;
+
+  @Option(names = "--fail_fast", hidden = true)
+  void failFastAlias(boolean v) {
+    failFast = v;
+  }
+
+  @Option(names = "--dry-run", description = "Show the plan and exit; nothing is run or written.")
+  boolean dryRun;
+
+  @Option(names = "--dry_run", hidden = true)
+  void dryRunAlias(boolean v) {
+    dryRun = v;
+  }
+
+  @Option(names = "--timeout", paramLabel = "DURATION", description = "Per-run timeout (90s, 10m, 2h), overriding the spec.")
+  String timeout;
+
+  @Option(names = "--retries", paramLabel = "N", description = "Extra attempts for a failed or timed-out run, overriding the spec.")
+  Integer retries;
+
+  @Option(names = "--measure", paramLabel = "MODE", description = "auto (default), cgroup or proc: how trial trees are contained and measured.")
+  MeasureMode measure;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
+  boolean quiet;
+
+  RunCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    SpecLoader.Loaded loaded = specOptions.load(context);
+    Spec spec = loaded.spec();
+    Plan plan = Planner.plan(spec);
+    PrintStream out = context.out();
+    if (dryRun) {
+      PlanCommand.print(plan, "table", out);
+      out.println("(dry run: nothing was run or written)");
+      return Rigor.OK;
+    }
+    if (plan.trials().isEmpty()) {
+      throw new UsageException("the plan has no trials (did exclude remove every combination?); see rigor plan " + specOptions.path());
+    }
+    Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
+    Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
+        new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION);
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
+      Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
+      context.interrupts().onInterrupt(coordinator::interrupt);
+      SweepResult result = coordinator.run();
+      progress.close();
+      summarize(result, spec.name());
+      return result.exitCode();
+    } finally {
+      context.interrupts().onInterrupt(null);
+    }
+  }
+
+  private int resolveJobs(Spec spec) throws UsageException {
+    int n = jobs != null ? jobs : spec.jobs() != null ? spec.jobs() : Runtime.getRuntime().availableProcessors();
+    if (n < 1) {
+      throw new UsageException("--jobs must be at least 1");
+    }
+    return n;
+  }
+
+  private Duration resolveTimeout(Spec spec) throws UsageException {
+    if (timeout == null) {
+      return spec.timeout();
+    }
+    try {
+      return Quantities.duration(timeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--timeout: '" + timeout + "' is not a duration (write e.g. 90s, 10m or 2h)");
+    }
+  }
+
+  private List<String> commandLine() {
+    List<String> cmd = new ArrayList<>(List.of("rigor"));
+    cmd.addAll(ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()));
+    return cmd;
+  }
+
+  private void summarize(SweepResult r, String name) {
+    PrintStream out = context.out();
+    Path shown = context.cwd().relativize(r.experimentDir());
+    StringBuilder line = new StringBuilder(name + ": ");
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<RunStatus, Integer> e : r.counts().entrySet()) {
+      if (e.getValue() > 0) {
+        parts.add(e.getValue() + " " + e.getKey().json());
+      }
+    }
+    line.append(r.ran()).append(r.ran() == 1 ? " trial ran" : " trials ran");
+    if (!parts.isEmpty()) {
+      line.append(" (").append(String.join(", ", parts)).append(")");
+    }
+    line.append(" in ").append(Durations.format(r.wallSeconds()));
+    if (r.alreadyOk() > 0) {
+      line.append("; ").append(r.alreadyOk()).append(" already ok");
+    }
+    if (r.notRun() > 0) {
+      line.append("; ").append(r.notRun()).append(" not run");
+    }
+    out.println(line);
+    if (!r.failures().isEmpty()) {
+      out.println("failures:");
+      for (RunRecord f : r.failures().subList(0, Math.min(10, r.failures().size()))) {
+        RunMeta m = f.meta();
+        out.println("  " + m.status().json() + "  " + m.runId() + (m.exitCode() == null ? "" : "  exit " + m.exitCode())
+            + (m.error() == null ? "" : "  " + m.error()));
+      }
+      if (r.failures().size() > 10) {
+        out.println("  … and " + (r.failures().size() - 10) + " more (rigor status " + shown + ")");
+      }
+    }
+    out.println("results: " + shown.resolve("aggregate/runs.csv"));
+    if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
+      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
+    }
+  }
+
+  private String overridesText() {
+    StringBuilder b = new StringBuilder();
+    for (String o : specOptions.overrides()) {
+      b.append(" --set ").append(o);
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.rigor.cli;
+
+import dev.rigor.plan.Planner;
+import dev.rigor.plan.Trial;
+import dev.rigor.report.Table;
+import dev.rigor.report.TableFormat;
+import dev.rigor.spec.SpecException;
+import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.ExperimentFile;
+import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.HostInfo;
+import dev.rigor.store.Ledger;
+import dev.rigor.store.RunMeta;
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunScanner;
+import dev.rigor.store.RunStatus;
+import dev.rigor.store.StoreJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = {"Show an experiment's progress and failures.", "Counts by status, what is running, and every failure with the tail of its stderr."},
+    footer = {
+      "",
+      "Examples:",
+      "  rigor status runs/sched-smoke",
+      "  rigor status runs/sched-smoke --format json | jq '.counts'",
+      "  watch -n 5 rigor status runs/sched-experiment --tail 0"
+    })
+final class StatusCommand implements Callable<Integer> {
+
+  private final Context context;
+
+  @Mixin ExperimentOptions experiment = new ExperimentOptions();
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default, human-readable), json, csv or md (the counts).")
+  String format = "table";
+
+  @Option(names = "--tail", paramLabel = "LINES", description = "Lines of stderr shown per failure (default 5).")
+  int tail = 5;
+
+  StatusCommand(Context context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    ExperimentDirectory dir = experiment.directory(context);
+    List<RunRecord> runs = Files.isRegularFile(dir.ledger()) ? Ledger.readLatest(dir.ledger()) : RunScanner.latest(dir);
+    runs = preferRunDirectories(dir, runs);
+    Integer planned = plannedTrials(dir);
+    boolean coordinatorAlive = coordinatorAlive(dir);
+    Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
+    runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
+    List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
+    if (format.equalsIgnoreCase("json")) {
+      json(dir, planned, counts, failures, coordinatorAlive);
+    } else if (format.equalsIgnoreCase("table")) {
+      human(dir, planned, counts, failures, coordinatorAlive);
+    } else {
+      context.out().print(parse(format).render(countsTable(counts)));
+    }
+    return Rigor.OK;
+  }
+
+  /** The ledger can lag the files after a crash; a run directory with a newer attempt wins. */
+  private static List<RunRecord> preferRunDirectories(ExperimentDirectory dir, List<RunRecord> fromLedger) {
+    List<RunRecord> out = new ArrayList<>(fromLedger.size());
+    for (RunRecord r : fromLedger) {
+      if (r.meta().status() != RunStatus.OK) {
+        RunRecord onDisk = dir.run(r.meta().runId()).readRecord();
+        if (onDisk != null && onDisk.meta().attempt() >= r.meta().attempt()) {
+          out.add(onDisk);
+          continue;
+        }
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static TableFormat parse(String format) throws UsageException {
+    try {
+      return TableFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("unknown --format '" + format + "' (table, json, csv or md)");
+    }
+  }
+
+  private static Table countsTable(Map<RunStatus, Integer> counts) {
+    Table.Builder b = Table.builder().column("status").numberColumn("trials");
+    counts.forEach((s, n) -> b.row(List.of(s.json(), Integer.toString(n))));
+    return b.build();
+  }
+
+  /** The number of trials the experiment's spec plans (re-planned from experiment.json), or null. */
+  private static Integer plannedTrials(ExperimentDirectory dir) {
+    try {
+      ExperimentFile file = ExperimentFile.read(dir);
+      SpecLoader.Loaded loaded = SpecLoader.parse(file.source(), file.sourceText(), file.overrides());
+      Set<String> keys = new HashSet<>();
+      for (Trial t : Planner.plan(loaded.spec()).trials()) {
+        keys.add(t.trialKey());
+      }
+      return keys.size();
+    } catch (IOException | SpecException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean coordinatorAlive(ExperimentDirectory dir) {
+    if (!Files.exists(dir.lockFile())) {
+      return false;
+    }
+    try (ExperimentLock lock = ExperimentLock.acquire(dir.lockFile(), HostInfo.hostname())) {
+      return false;
+    } catch (ExperimentLock.HeldException e) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void human(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
+      boolean alive) throws IOException {
+    PrintStream out = context.out();
+    String name = ExperimentFile.exists(dir) ? ExperimentFile.read(dir).name() : dir.root().getFileName().toString();
+    out.println(name + "  (" + shown(dir.root()) + ")");
+    int recorded = counts.values().stream().mapToInt(Integer::intValue).sum();
+    int finished = recorded - counts.getOrDefault(RunStatus.RUNNING, 0);
+    int ok = counts.getOrDefault(RunStatus.OK, 0);
+    if (planned != null) {
+      out.printf(java.util.Locale.ROOT, "progress: %d of %d planned trials ok (%d%%), %d finished, %d not started%n",
+          ok, planned, planned == 0 ? 100 : ok * 100 / planned, finished, Math.max(0, planned - recorded));
+    } else {
+      out.println("progress: " + ok + " of " + recorded + " recorded trials ok");
+    }
+    out.print(TableFormat.TABLE.render(countsTable(counts)));
+    int running = counts.getOrDefault(RunStatus.RUNNING, 0);
+    if (running > 0) {
+      out.println(alive ? running + " running now (a coordinator holds the experiment)"
+          : running + " marked running but no coordinator holds the experiment (it died): rigor run SPEC --resume stops and re-runs them");
+    }
+    if (!failures.isEmpty()) {
+      out.println();
+      out.println("failures (latest run of each trial):");
+      for (RunRecord f : failures) {
+        RunMeta m = f.meta();
+        out.println("  " + m.status().json() + "  " + m.runId() + "  attempt " + m.attempt()
+            + (m.exitCode() == null ? "" : "  exit " + m.exitCode()) + (m.error() == null ? "" : "  — " + m.error()));
+        Path stderr = dir.run(m.runId()).stderr();
+        List<String> lines = Tail.lines(stderr, tail);
+        if (!lines.isEmpty()) {
+          out.println("    " + shown(stderr) + " (last " + lines.size() + " lines):");
+          lines.forEach(l -> out.println("      " + l));
+        }
+      }
+    }
+  }
+
+  private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
+      boolean alive) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("experiment_dir", dir.root().toString());
+    m.put("planned", planned);
+    Map<String, Object> c = new LinkedHashMap<>();
+    counts.forEach((k, v) -> c.put(k.json(), v));
+    m.put("counts", c);
+    m.put("coordinator_running", alive);
+    List<Map<String, Object>> f = new ArrayList<>();
+    for (RunRecord r : failures) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("run_id", r.meta().runId());
+      e.put("status", r.meta().status().json());
+      e.put("exit_code", r.meta().exitCode());
+      e.put("attempt", r.meta().attempt());
+      e.put("error", r.meta().error());
+      e.put("stderr_tail", Tail.lines(dir.run(r.meta().runId()).stderr(), tail));
+      f.add(e);
+    }
+    m.put("failures", f);
+    context.out().println(new String(StoreJson.bytes(m), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  private String shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(context.cwd()) ? context.cwd().relativize(abs).toString() : abs.toString();
+  }
+}

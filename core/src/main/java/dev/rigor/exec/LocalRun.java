@@ -1,0 +1,206 @@
+package dev.rigor.exec;
+
+import dev.rigor.metrics.MetricExtractor;
+import dev.rigor.plan.Trial;
+import dev.rigor.spec.Quantities;
+import dev.rigor.store.HostInfo;
+import dev.rigor.store.Measurement;
+import dev.rigor.store.RunDirectory;
+import dev.rigor.store.RunMeta;
+import dev.rigor.store.RunMetrics;
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunStatus;
+import dev.rigor.store.SeriesFile;
+import java.io.File;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * One attempt of a trial as a local process tree: prepare the run directory, start the process
+ * inside its tree (cgroup or /proc-followed), wait for it (timeout, termination), stop whatever it
+ * left behind, measure, extract metrics, judge, and write the final record.
+ */
+final class LocalRun implements Execution, Runnable {
+
+  private static final File DEV_NULL = new File("/dev/null");
+
+  private final RunRequest request;
+  private final TrialSetup setup;
+  private final ProcessTrees trees;
+  private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
+  private final CompletableFuture<RunStatus> stop = new CompletableFuture<>();
+
+  LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
+    this.request = request;
+    this.setup = setup;
+    this.trees = trees;
+  }
+
+  @Override
+  public RunRequest request() {
+    return request;
+  }
+
+  @Override
+  public CompletableFuture<RunRecord> completion() {
+    return completion;
+  }
+
+  @Override
+  public void terminate(RunStatus reason) {
+    stop.complete(reason);
+  }
+
+  @Override
+  public void run() {
+    RunRecord record;
+    try {
+      record = execute();
+    } catch (IOException | RuntimeException e) {
+      record = unrunnable(e);
+    }
+    completion.complete(record);
+  }
+
+  private RunRecord execute() throws IOException {
+    RunDirectory dir = request.directory();
+    dir.prepareAttempt();
+    dir.writeParams(paramsFile(request.trial()));
+    TrialCommand command = TrialCommand.of(setup, request.trial(), dir);
+    long startNanos = System.nanoTime();
+    RunMeta meta = startingMeta(command.argv(), command.cwd().toString());
+    if (!command.cwd().toFile().isDirectory()) {
+      return finish(meta, startNanos, null, null, null, "working directory " + command.cwd() + " does not exist");
+    }
+    try (ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits())) {
+      ProcessBuilder builder = new ProcessBuilder(tree.wrap(command.argv()))
+          .directory(command.cwd().toFile())
+          .redirectInput(DEV_NULL)
+          .redirectOutput(dir.stdout().toFile())
+          .redirectError(dir.stderr().toFile());
+      builder.environment().putAll(command.env());
+      Process process;
+      try {
+        process = builder.start();
+      } catch (IOException e) {
+        return finish(meta, startNanos, null, tree, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
+      }
+      tree.attach(process);
+      ProcFs.Stat stat = ProcFs.stat(process.pid());
+      dir.writeMeta(meta.withProcess(process.pid(), stat == null ? null : stat.startTicks(), tree.cgroups()));
+      RunStatus stopped = await(process, tree);
+      return finish(meta, startNanos, process, tree, stopped, null);
+    }
+  }
+
+  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
+  private static Map<String, Object> paramsFile(Trial trial) {
+    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
+    if (trial.seed() != null) {
+      params.put("seed", trial.seed());
+    }
+    params.put("replicate", trial.replicate());
+    params.put("ablation", trial.variation().ablation().name());
+    return params;
+  }
+
+  /** Waits for the main process; on timeout or termination stops the tree. Returns why it was stopped, or null. */
+  private RunStatus await(Process process, ProcessTree tree) {
+    CompletableFuture<Process> exited = process.onExit();
+    RunStatus reason = null;
+    try {
+      CompletableFuture<Object> either = CompletableFuture.anyOf(exited, stop);
+      if (setup.timeout() == null) {
+        either.get();
+      } else {
+        either.get(setup.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (TimeoutException e) {
+      reason = RunStatus.TIMEOUT;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      reason = RunStatus.INTERRUPTED;
+    } catch (ExecutionException e) {
+      reason = RunStatus.ERROR;
+    }
+    if (reason == null && !exited.isDone()) {
+      reason = stop.getNow(RunStatus.INTERRUPTED);
+    }
+    if (reason != null || !tree.isEmpty()) {
+      TreeKiller.stop(tree, process, setup.killGrace());
+    }
+    return reason;
+  }
+
+  private RunRecord finish(RunMeta meta, long startNanos, Process process, ProcessTree tree, RunStatus stopped, String error)
+      throws IOException {
+    double wall = (System.nanoTime() - startNanos) / 1e9;
+    boolean ran = process != null;
+    ProcessTree.Usage usage = ran ? tree.usage() : new ProcessTree.Usage(null, null);
+    Integer exitCode = ran ? process.exitValue() : null;
+    Integer signal = exitCode != null && exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : null;
+    RunDirectory dir = request.directory();
+    Function<String, String> placeholders = TrialCommand.placeholders(request.trial(), dir);
+    MetricExtractor.Extraction extraction = ran ? MetricExtractor.extract(setup.metrics(), dir, placeholders)
+        : new MetricExtractor.Extraction(RunMetrics.EMPTY, List.of());
+    RunStatus status;
+    if (!ran) {
+      status = RunStatus.ERROR;
+    } else if (stopped != null) {
+      status = stopped;
+      error = describe(stopped);
+    } else {
+      String killed = tree.killedBecause();
+      error = killed != null ? killed : SuccessCheck.failure(setup.success(), exitCode, dir.root(), extraction.metrics(), placeholders);
+      status = error == null ? RunStatus.OK : RunStatus.FAILED;
+    }
+    dir.writeMetrics(extraction.metrics());
+    if (!extraction.series().isEmpty()) {
+      SeriesFile.write(dir.series(), extraction.series());
+    }
+    RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
+        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null);
+    dir.writeMeta(end);
+    return new RunRecord(end, extraction.metrics());
+  }
+
+  private String describe(RunStatus stopped) {
+    return switch (stopped) {
+      case TIMEOUT -> "timed out after " + Quantities.format(setup.timeout()) + "; the process tree was stopped";
+      case INTERRUPTED -> "interrupted; the process tree was stopped";
+      case CANCELLED -> "cancelled; the process tree was stopped";
+      case COST_LIMIT -> "stopped at the per-run cost limit";
+      default -> "stopped: " + stopped.json();
+    };
+  }
+
+  private RunRecord unrunnable(Exception e) {
+    RunMeta failed = startingMeta(List.of(), "").finished(RunStatus.ERROR, null, null, now(), 0, null, null, Measurement.NONE,
+        "could not run the trial: " + e.getMessage(), null);
+    try {
+      request.directory().writeMeta(failed);
+    } catch (IOException ignored) {
+      // the run directory itself is unusable; the ledger still gets the record
+    }
+    return new RunRecord(failed, RunMetrics.EMPTY);
+  }
+
+  private RunMeta startingMeta(List<String> argv, String cwd) {
+    Trial t = request.trial();
+    return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), setup.experiment(), t.variation().params(), t.variation().axes(),
+        t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
+        HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
+        null, null, List.of(), null, ProcessHandle.current().pid());
+  }
+
+  private static double now() {
+    return System.currentTimeMillis() / 1000.0;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.rigor.exec;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads process state from Linux's {@code /proc}. */
+final class ProcFs {
+
+  /** Clock ticks per second of {@code /proc/<pid>/stat} times (USER_HZ; 100 on every Linux ABI in use). */
+  static final double TICKS_PER_SECOND = 100.0;
+  static final long PAGE_SIZE = 4096;
+  static final Path PROC = Path.of("/proc");
+
+  /** The fields of {@code /proc/<pid>/stat} that Rigor uses. */
+  record Stat(long pid, long ppid, long startTicks, long utime, long stime, long cutime, long cstime, long rssPages) {
+
+    /** CPU seconds of the process and its reaped children. */
+    double cpuSeconds() {
+      return (utime + stime + cutime + cstime) / TICKS_PER_SECOND;
+    }
+
+    long rssBytes() {
+      return rssPages * PAGE_SIZE;
+    }
+  }
+
+  private ProcFs() {}
+
+  static boolean available() {
+    return Files.isReadable(PROC.resolve("self/stat"));
+  }
+
+  /** The stat of {@code pid}, or {@code null} when it is gone. */
+  static Stat stat(long pid) {
+    try {
+      return parse(pid, Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat")));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The stat of every process. */
+  static List<Stat> all() {
+    List<Stat> out = new ArrayList<>();
+    try (DirectoryStream<Path> dirs = Files.newDirectoryStream(PROC, p -> isNumber(p.getFileName().toString()))) {
+      for (Path dir : dirs) {
+        Stat s = stat(Long.parseLong(dir.getFileName().toString()));
+        if (s != null) {
+          out.add(s);
+        }
+      }
+    } catch (IOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  static Stat parse(long pid, String text) {
+    int close = text.lastIndexOf(')');
+    String[] f = text.substring(close + 2).trim().split(" ");
+    // f[0] is field 3 (state) of proc(5); field n is f[n - 3]
+    return new Stat(pid, Long.parseLong(f[1]), Long.parseLong(f[19]), Long.parseLong(f[11]), Long.parseLong(f[12]),
+        Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[21]));
+  }
+
+  /** Sends SIGTERM ({@code kill == false}) or SIGKILL to {@code pid} if it is still the process that started at {@code startTicks}. */
+  static void signal(long pid, long startTicks, boolean kill) {
+    Stat now = stat(pid);
+    if (now == null || (startTicks >= 0 && now.startTicks() != startTicks)) {
+      return;
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+    handle.ifPresent(h -> {
+      if (h.pid() != ProcessHandle.current().pid()) {
+        if (kill) {
+          h.destroyForcibly();
+        } else {
+          h.destroy();
+        }
+      }
+    });
+  }
+
+  private static boolean isNumber(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,7 @@
+package dev.rigor.spec;
+
+/** Which direction of a metric is better, for verdicts. */
+public enum Goal {
+  MIN,
+  MAX
+}

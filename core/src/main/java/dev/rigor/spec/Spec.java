@@ -1,0 +1,69 @@
+package dev.rigor.spec;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated experiment spec (DESIGN.md §3). Immutable; built only by {@link SpecReader}, so every
+ * instance has passed validation.
+ *
+ * @param command the argv template; empty when {@code shell} is used
+ * @param shell an explicit opt-in shell command line (values are shell-quoted), or {@code null}
+ * @param params fixed parameters, in spec order
+ * @param jobs concurrent trials, or {@code null} for the number of cores
+ * @param timeout per-run timeout, or {@code null} for none
+ * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ */
+public record Spec(
+    String name,
+    String description,
+    String outRoot,
+    List<Template> command,
+    Template shell,
+    ArgsMode args,
+    Map<String, Object> params,
+    Matrix matrix,
+    Seeds seeds,
+    List<Ablation> ablations,
+    int replicates,
+    Integer jobs,
+    Duration timeout,
+    int retries,
+    Order order,
+    long orderSeed,
+    Map<String, Template> env,
+    Template workdir,
+    List<MetricSpec> metrics,
+    Map<String, Goal> goals,
+    SuccessCriteria success,
+    Limits limits,
+    MeasureMode measure,
+    Duration killGrace,
+    ReportSettings report) {
+
+  public Spec {
+    command = List.copyOf(command);
+    params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    ablations = List.copyOf(ablations);
+    env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+    metrics = List.copyOf(metrics);
+    goals = Collections.unmodifiableMap(new LinkedHashMap<>(goals));
+    if (ablations.isEmpty()) {
+      throw new IllegalArgumentException("a spec has at least the baseline ablation");
+    }
+    if (command.isEmpty() == (shell == null)) {
+      throw new IllegalArgumentException("exactly one of command and shell is set");
+    }
+    if (replicates < 1 || retries < 0) {
+      throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
+    }
+  }
+
+  /** The baseline ablation (the first one). */
+  public Ablation baseline() {
+    return ablations.get(0);
+  }
+}

@@ -1,0 +1,113 @@
+package dev.rigor.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The resolved spec as plain JSON values (for {@code experiment.json}), and the part of it that
+ * defines what a trial computes (for drift detection on {@code --resume}).
+ */
+public final class SpecJson {
+
+  private SpecJson() {}
+
+  public static Map<String, Object> resolved(Spec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", s.name());
+    m.put("description", s.description());
+    m.put("out_root", s.outRoot());
+    m.putAll(definition(s));
+    Map<String, Object> matrix = new LinkedHashMap<>(s.matrix().axes());
+    if (!s.matrix().include().isEmpty()) {
+      matrix.put("include", s.matrix().include());
+    }
+    if (!s.matrix().exclude().isEmpty()) {
+      matrix.put("exclude", s.matrix().exclude());
+    }
+    m.put("matrix", matrix);
+    m.put("seeds", s.seeds().declared() ? s.seeds().values() : null);
+    m.put("replicates", s.replicates());
+    m.put("jobs", s.jobs());
+    m.put("timeout", s.timeout() == null ? null : Quantities.format(s.timeout()));
+    m.put("retries", s.retries());
+    m.put("order", lower(s.order()));
+    m.put("order_seed", s.orderSeed());
+    Map<String, Object> goals = new LinkedHashMap<>();
+    s.goals().forEach((k, v) -> goals.put(k, lower(v)));
+    m.put("goals", goals);
+    Map<String, Object> limits = new LinkedHashMap<>();
+    limits.put("memory", s.limits().memoryBytes());
+    limits.put("cpus", s.limits().cpus());
+    m.put("limits", limits);
+    m.put("measure", lower(s.measure()));
+    m.put("kill_grace", Quantities.format(s.killGrace()));
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("facet", s.report().facet());
+    report.put("control", s.report().control());
+    report.put("metrics", s.report().metrics());
+    m.put("report", report);
+    return m;
+  }
+
+  /**
+   * What a trial computes, independent of which trials exist: changing any of it makes earlier
+   * results incomparable (drift), while adding seeds or axis values only adds trials.
+   */
+  public static Map<String, Object> definition(Spec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("command", s.command().stream().map(Template::raw).toList());
+    m.put("shell", s.shell() == null ? null : s.shell().raw());
+    m.put("args", lower(s.args()));
+    m.put("params", s.params());
+    List<Object> ablations = new ArrayList<>();
+    for (Ablation a : s.ablations()) {
+      Map<String, Object> am = new LinkedHashMap<>();
+      am.put("name", a.name());
+      am.put("flags", a.flags());
+      am.put("params", a.params());
+      ablations.add(am);
+    }
+    m.put("ablations", ablations);
+    Map<String, Object> env = new LinkedHashMap<>();
+    s.env().forEach((k, v) -> env.put(k, v.raw()));
+    m.put("env", env);
+    m.put("workdir", s.workdir() == null ? null : s.workdir().raw());
+    m.put("metrics", s.metrics().stream().map(SpecJson::metric).toList());
+    Map<String, Object> success = new LinkedHashMap<>();
+    success.put("exit_code", new ArrayList<>(new TreeSet<>(s.success().exitCodes())));
+    success.put("files", s.success().files().stream().map(Template::raw).toList());
+    success.put("metrics", s.success().metrics());
+    m.put("success", success);
+    return m;
+  }
+
+  private static Map<String, Object> metric(MetricSpec spec) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (spec instanceof MetricSpec.Csv c) {
+      m.put("csv", c.path().raw());
+      m.put("key", c.key());
+      m.put("name", c.name().raw());
+      m.put("columns", c.columns());
+      m.put("prefix", c.prefix());
+    } else if (spec instanceof MetricSpec.Json j) {
+      m.put("json", j.path().raw());
+      m.put("fields", j.fields());
+      m.put("prefix", j.prefix());
+    } else if (spec instanceof MetricSpec.Regex r) {
+      Map<String, Object> regex = new LinkedHashMap<>();
+      regex.put("file", r.file());
+      regex.put("pattern", r.pattern().pattern());
+      regex.put("name", r.name());
+      regex.put("type", lower(r.type()));
+      m.put("regex", regex);
+    }
+    return m;
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.rigor.spec;
+
+import java.util.Locale;
+
+/** Equality and display of parameter values (text, integers, numbers, booleans). */
+public final class Values {
+
+  private Values() {}
+
+  /** True when {@code a} and {@code b} are the same value; {@code 50} and {@code 50.0} are the same number. */
+  public static boolean same(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return x.doubleValue() == y.doubleValue();
+    }
+    return a == null ? b == null : a.equals(b);
+  }
+
+  /** The value as a command-line argument or CSV cell: integral numbers without a decimal point. */
+  public static String text(Object value) {
+    if (value instanceof Double d) {
+      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
+        return Long.toString(d.longValue());
+      }
+      return Double.toString(d);
+    }
+    return String.valueOf(value);
+  }
+
+  /** The value for a message: text quoted. */
+  public static String display(Object value) {
+    return value instanceof String s ? "\"" + s + "\"" : text(value);
+  }
+
+  /** Lower-case, for case-insensitive comparisons of names. */
+  public static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
+  }
+}

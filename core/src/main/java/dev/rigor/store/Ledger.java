@@ -1,0 +1,335 @@
+package dev.rigor.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The SQLite ledger of an experiment ({@code rigor.db}, WAL). One thread owns the connection: runs
+ * are queued and committed in batches (many per transaction, so thousands of short trials cost
+ * little), and queries run on the same thread in order, so a query sees every record queued before it.
+ * The run directories are the source of truth; the ledger can always be rebuilt from them.
+ */
+public final class Ledger implements AutoCloseable {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final String[] SCHEMA = {
+    "CREATE TABLE IF NOT EXISTS info(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS runs(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, trial_key TEXT NOT NULL,"
+        + " status TEXT NOT NULL, exit_code INTEGER, signal INTEGER, seed INTEGER, replicate INTEGER, ablation TEXT,"
+        + " params TEXT NOT NULL, start_time_unix_s REAL, end_time_unix_s REAL, wall_time_s REAL, cpu_time_s REAL,"
+        + " peak_rss_bytes INTEGER, measurement TEXT, error TEXT, meta TEXT NOT NULL, metrics TEXT,"
+        + " PRIMARY KEY(run_id, attempt))",
+    "CREATE INDEX IF NOT EXISTS runs_by_trial ON runs(trial_key)",
+    "CREATE TABLE IF NOT EXISTS metrics(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, name TEXT NOT NULL,"
+        + " value REAL, text TEXT, PRIMARY KEY(run_id, attempt, name))",
+    "CREATE TABLE IF NOT EXISTS missing_metrics(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, metric TEXT NOT NULL,"
+        + " source TEXT, reason TEXT)",
+    "CREATE VIEW IF NOT EXISTS latest_runs AS SELECT r.* FROM runs r JOIN (SELECT run_id, MAX(attempt) AS attempt"
+        + " FROM runs GROUP BY run_id) m ON r.run_id = m.run_id AND r.attempt = m.attempt",
+  };
+
+  /** The latest run of a trial, as far as the ledger knows. */
+  public record TrialState(String runId, int attempt, RunStatus status) {}
+
+  private sealed interface Op {}
+
+  private record Write(RunRecord record) implements Op {}
+
+  private record Query(FutureTask<?> task) implements Op {}
+
+  private record Stop() implements Op {}
+
+  private final Path file;
+  private final Connection connection;
+  private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
+  private final Thread writer;
+  private volatile Throwable failure;
+
+  private Ledger(Path file, Connection connection) {
+    this.file = file;
+    this.connection = connection;
+    this.writer = new Thread(this::loop, "rigor-ledger");
+    this.writer.setDaemon(true);
+    this.writer.start();
+  }
+
+  public static Ledger open(Path file) throws IOException {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      try (Statement s = c.createStatement()) {
+        s.execute("PRAGMA journal_mode=WAL");
+        s.execute("PRAGMA synchronous=NORMAL");
+        s.execute("PRAGMA busy_timeout=10000");
+        for (String ddl : SCHEMA) {
+          s.execute(ddl);
+        }
+        s.execute("INSERT OR IGNORE INTO info(key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
+      }
+      return new Ledger(file, c);
+    } catch (SQLException e) {
+      throw new IOException("cannot open the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** Queues a run to be written (insert or replace by run id and attempt). */
+  public void record(RunRecord record) {
+    checkHealthy();
+    queue.add(new Write(record));
+  }
+
+  /** Blocks until everything queued so far is committed. */
+  public void flush() throws IOException {
+    query(() -> null);
+  }
+
+  /** For every trial key, its latest run. */
+  public Map<String, TrialState> latestByTrialKey() throws IOException {
+    return query(() -> {
+      Map<String, TrialState> out = new LinkedHashMap<>();
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT trial_key, run_id, attempt, status FROM latest_runs")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), new TrialState(rs.getString(2), rs.getInt(3), RunStatus.parse(rs.getString(4))));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The latest run of every trial, by run id. */
+  public List<RunRecord> latestRuns() throws IOException {
+    return query(() -> {
+      List<RunRecord> out = new ArrayList<>();
+      try (Statement s = connection.createStatement();
+          ResultSet rs = s.executeQuery("SELECT meta, metrics FROM latest_runs ORDER BY run_id")) {
+        while (rs.next()) {
+          RunMeta meta = StoreJson.read(rs.getString(1), RunMeta.class);
+          String metrics = rs.getString(2);
+          out.add(new RunRecord(meta, metrics == null ? null : StoreJson.read(metrics, RunMetrics.class)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The latest run of every trial, read through a read-only connection, so that {@code rigor status}
+   * can look while a coordinator writes (WAL readers do not block the writer).
+   */
+  public static List<RunRecord> readLatest(Path file) throws IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout=10000");
+      List<RunRecord> out = new ArrayList<>();
+      try (ResultSet rs = s.executeQuery("SELECT meta, metrics FROM latest_runs ORDER BY run_id")) {
+        while (rs.next()) {
+          String metrics = rs.getString(2);
+          out.add(new RunRecord(StoreJson.read(rs.getString(1), RunMeta.class),
+              metrics == null ? null : StoreJson.read(metrics, RunMetrics.class)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The number of runs (attempts) recorded, for tests and status. */
+  public int runCount() throws IOException {
+    return query(() -> {
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM runs")) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    });
+  }
+
+  private <T> T query(Callable<T> body) throws IOException {
+    checkHealthy();
+    FutureTask<T> task = new FutureTask<>(body);
+    queue.add(new Query(task));
+    try {
+      return task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while waiting for the ledger", e);
+    } catch (ExecutionException e) {
+      throw new IOException("ledger query failed: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  private void checkHealthy() {
+    if (failure != null) {
+      throw new IllegalStateException("the ledger " + file + " failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  private void loop() {
+    List<Op> batch = new ArrayList<>();
+    try {
+      while (true) {
+        batch.clear();
+        batch.add(queue.take());
+        queue.drainTo(batch, 4096);
+        List<RunRecord> writes = new ArrayList<>();
+        for (Op op : batch) {
+          if (op instanceof Write w) {
+            writes.add(w.record());
+            continue;
+          }
+          commit(writes);
+          writes.clear();
+          if (op instanceof Query q) {
+            q.task().run();
+          } else {
+            return;
+          }
+        }
+        commit(writes);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException | IOException | RuntimeException e) {
+      failure = e;
+      for (Op op : queue) {
+        if (op instanceof Query q) {
+          q.task().cancel(false);
+        }
+      }
+    }
+  }
+
+  private void commit(List<RunRecord> records) throws SQLException, IOException {
+    if (records.isEmpty()) {
+      return;
+    }
+    connection.setAutoCommit(false);
+    try (PreparedStatement run = connection.prepareStatement("INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        PreparedStatement clearMetrics = connection.prepareStatement("DELETE FROM metrics WHERE run_id = ? AND attempt = ?");
+        PreparedStatement clearMissing = connection.prepareStatement("DELETE FROM missing_metrics WHERE run_id = ? AND attempt = ?");
+        PreparedStatement metric = connection.prepareStatement("INSERT OR REPLACE INTO metrics VALUES (?,?,?,?,?)");
+        PreparedStatement missing = connection.prepareStatement("INSERT INTO missing_metrics VALUES (?,?,?,?,?)")) {
+      for (RunRecord r : records) {
+        RunMeta m = r.meta();
+        int i = 1;
+        run.setString(i++, m.runId());
+        run.setInt(i++, m.attempt());
+        run.setString(i++, m.trialKey());
+        run.setString(i++, m.status().json());
+        setNullable(run, i++, m.exitCode());
+        setNullable(run, i++, m.signal());
+        setNullable(run, i++, m.seed());
+        run.setInt(i++, m.replicate());
+        run.setString(i++, m.ablationName());
+        run.setString(i++, StoreJson.compact(m.params()));
+        setNullable(run, i++, m.startTimeUnixS());
+        setNullable(run, i++, m.endTimeUnixS());
+        setNullable(run, i++, m.wallTimeS());
+        setNullable(run, i++, m.cpuTimeS());
+        setNullable(run, i++, m.peakRssBytes());
+        run.setString(i++, m.measurement() == null ? null : m.measurement().json());
+        run.setString(i++, m.error());
+        run.setString(i++, StoreJson.compact(m));
+        run.setString(i, StoreJson.compact(r.metrics()));
+        run.addBatch();
+        for (PreparedStatement clear : List.of(clearMetrics, clearMissing)) {
+          clear.setString(1, m.runId());
+          clear.setInt(2, m.attempt());
+          clear.addBatch();
+        }
+        for (Map.Entry<String, Object> e : r.metrics().values().entrySet()) {
+          metric.setString(1, m.runId());
+          metric.setInt(2, m.attempt());
+          metric.setString(3, e.getKey());
+          Object v = e.getValue();
+          if (v instanceof Number n) {
+            metric.setDouble(4, n.doubleValue());
+          } else if (v instanceof Boolean b) {
+            metric.setDouble(4, b ? 1 : 0);
+          } else {
+            metric.setNull(4, Types.REAL);
+          }
+          metric.setString(5, v == null ? null : String.valueOf(v));
+          metric.addBatch();
+        }
+        for (RunMetrics.Missing miss : r.metrics().missing()) {
+          missing.setString(1, m.runId());
+          missing.setInt(2, m.attempt());
+          missing.setString(3, miss.metric());
+          missing.setString(4, miss.source());
+          missing.setString(5, miss.reason());
+          missing.addBatch();
+        }
+      }
+      clearMetrics.executeBatch();
+      clearMissing.executeBatch();
+      run.executeBatch();
+      metric.executeBatch();
+      missing.executeBatch();
+      connection.commit();
+    } catch (SQLException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+  }
+
+  private static void setNullable(PreparedStatement s, int i, Number value) throws SQLException {
+    if (value == null) {
+      s.setNull(i, Types.NUMERIC);
+    } else if (value instanceof Double || value instanceof Float) {
+      s.setDouble(i, value.doubleValue());
+    } else {
+      s.setLong(i, value.longValue());
+    }
+  }
+
+  /** Commits what is queued and closes the database. */
+  @Override
+  public void close() throws IOException {
+    if (!writer.isAlive()) {
+      closeConnection();
+      return;
+    }
+    queue.add(new Stop());
+    try {
+      writer.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    closeConnection();
+    if (failure != null) {
+      throw new IOException("the ledger " + file + " failed: " + failure.getMessage(), failure);
+    }
+  }
+
+  private void closeConnection() throws IOException {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      throw new IOException("cannot close the ledger " + file, e);
+    }
+  }
+}

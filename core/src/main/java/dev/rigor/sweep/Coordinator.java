@@ -1,0 +1,196 @@
+package dev.rigor.sweep;
+
+import dev.rigor.exec.Executor;
+import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.ProcessTrees;
+import dev.rigor.exec.TrialSetup;
+import dev.rigor.plan.Plan;
+import dev.rigor.spec.CanonicalJson;
+import dev.rigor.spec.MeasureMode;
+import dev.rigor.spec.SpecJson;
+import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.AtomicFiles;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.ExperimentFile;
+import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.HostInfo;
+import dev.rigor.store.Ledger;
+import dev.rigor.store.Manifest;
+import dev.rigor.store.Provenance;
+import dev.rigor.store.RunMeta;
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunScanner;
+import dev.rigor.store.RunStatus;
+import dev.rigor.store.RunsCsv;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs an experiment end to end: refuse what would lose or mix results (existing runs without
+ * {@code --resume}, drift, a second coordinator), record provenance, stop what a dead coordinator
+ * left running, run the missing trials, and write {@code aggregate/runs.csv}.
+ */
+public final class Coordinator {
+
+  /**
+   * Everything a run of an experiment needs besides the spec, resolved once by the CLI.
+   *
+   * @param invocationDir where relative paths in the spec resolve
+   * @param experimentDir {@code <out_root>/<name>}
+   * @param timeout per-run timeout ({@code null}: none)
+   */
+  public record Options(Path invocationDir, Path experimentDir, boolean resume, boolean allowDrift, SweepOptions sweep,
+      Duration timeout, MeasureMode measure, List<String> commandLine, String rigorVersion) {}
+
+  private final SpecLoader.Loaded loaded;
+  private final Plan plan;
+  private final Options options;
+  private final SweepListener listener;
+  private volatile Sweep sweep;
+  private volatile boolean interrupted;
+
+  public Coordinator(SpecLoader.Loaded loaded, Plan plan, Options options, SweepListener listener) {
+    this.loaded = loaded;
+    this.plan = plan;
+    this.options = options;
+    this.listener = listener;
+  }
+
+  /** Stops the sweep (from a signal handler); safe to call from any thread, before or during {@link #run()}. */
+  public void interrupt() {
+    interrupted = true;
+    Sweep s = sweep;
+    if (s != null) {
+      s.interrupt();
+    }
+  }
+
+  public SweepResult run() throws RefusedException, IOException {
+    ExperimentDirectory dir = new ExperimentDirectory(options.experimentDir());
+    TrialSetup setup = TrialSetup.of(plan.spec(), options.invocationDir(), options.measure(), options.timeout());
+    Preflight.check(setup, plan);
+    ExperimentFile current = experimentFile();
+    refuseReuse(dir, current);
+    ProcessTrees trees = detectTrees(dir);
+    try (ExperimentLock lock = lock(dir);
+        Ledger ledger = Ledger.open(dir.ledger());
+        Executor executor = new LocalExecutor(setup, trees)) {
+      current.write(dir);
+      if (ledger.runCount() == 0 && dir.hasRuns()) {
+        RunScanner.syncLedger(dir, ledger);
+      }
+      Map<String, Object> session = session(executor);
+      Manifest.record(dir, session);
+      ResumeState state = ResumeState.of(plan, dir, ledger);
+      int reclaimed = reclaim(executor, state, dir, ledger);
+      state.reconciled().forEach(ledger::record);
+      if (state.unplanned() > 0) {
+        listener.on(new SweepEvent.Warning(state.unplanned() + " trial(s) recorded in " + dir.root()
+            + " are no longer in the plan; their runs are kept (and stay in runs.csv)", List.of()));
+      }
+      listener.on(new SweepEvent.Started(dir.root(), plan.trials().size(), state.todo().size(), state.alreadyOk(),
+          state.unplanned(), reclaimed, options.sweep().jobs(), executor.name(), executor.measurement()));
+      sweep = new Sweep(executor, ledger, dir, options.sweep(), listener);
+      if (interrupted) {
+        sweep.interrupt();
+      }
+      SweepResult result = sweep.run(state.todo(), plan.trials().size(), state.alreadyOk());
+      ledger.flush();
+      writeRunsCsv(dir, ledger.latestRuns());
+      session.put("ended_unix_s", System.currentTimeMillis() / 1000.0);
+      Map<String, Object> counts = new LinkedHashMap<>();
+      result.counts().forEach((k, v) -> counts.put(k.json(), v));
+      session.put("counts", counts);
+      Manifest.record(dir, session);
+      return result;
+    }
+  }
+
+  private ExperimentFile experimentFile() {
+    Map<String, Object> resolved = SpecJson.resolved(plan.spec());
+    Map<String, Object> definition = SpecJson.definition(plan.spec());
+    return new ExperimentFile(ExperimentFile.SCHEMA, plan.spec().name(), CanonicalJson.sha256(resolved),
+        CanonicalJson.sha256(definition), loaded.source(), loaded.text(), loaded.overrides(), loaded.seed004(), resolved, definition);
+  }
+
+  /** Without --resume an experiment with runs is never touched; with it, a changed trial definition needs --allow-drift. */
+  private void refuseReuse(ExperimentDirectory dir, ExperimentFile current) throws RefusedException, IOException {
+    if (!dir.hasRuns()) {
+      return;
+    }
+    if (!options.resume()) {
+      throw new RefusedException(dir.root() + " already has runs", List.of(),
+          "add --resume to continue it (only trials without an ok run run), or choose another --name / --out-root");
+    }
+    if (!ExperimentFile.exists(dir) || options.allowDrift()) {
+      return;
+    }
+    ExperimentFile before = ExperimentFile.read(dir);
+    List<String> changes = Drift.between(before.definition(), current.definition());
+    if (!changes.isEmpty()) {
+      throw new RefusedException("the spec's trial definition changed since " + dir.root() + " was run", changes,
+          "add --allow-drift to continue anyway (results before and after the change will be mixed), or use --name for a new experiment");
+    }
+  }
+
+  private ProcessTrees detectTrees(ExperimentDirectory dir) throws RefusedException {
+    try {
+      String key = CanonicalJson.sha256Hex(dir.root().toString()).substring(0, 12);
+      return ProcessTrees.detect(options.measure(), key);
+    } catch (ProcessTrees.UnavailableException e) {
+      throw new RefusedException(e.getMessage(), List.of(), "run as root on a machine with cgroups, or set measure: auto");
+    }
+  }
+
+  private static ExperimentLock lock(ExperimentDirectory dir) throws RefusedException, IOException {
+    try {
+      return ExperimentLock.acquire(dir.lockFile(), HostInfo.hostname());
+    } catch (ExperimentLock.HeldException e) {
+      throw new RefusedException("another rigor is running this experiment (" + e.holder() + ")", List.of(),
+          "wait for it to finish, or stop it (Ctrl-C or kill) and run again with --resume");
+    }
+  }
+
+  /** Stops the process trees of runs a dead coordinator left {@code running}, and records them as interrupted. */
+  private static int reclaim(Executor executor, ResumeState state, ExperimentDirectory dir, Ledger ledger) throws IOException {
+    int stopped = executor.reclaim(state.stale());
+    for (RunMeta stale : state.stale()) {
+      double now = System.currentTimeMillis() / 1000.0;
+      RunMeta marked = stale.finished(RunStatus.INTERRUPTED, null, null, now, now - (stale.startTimeUnixS() == null ? now : stale.startTimeUnixS()),
+          null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null);
+      dir.run(stale.runId()).writeMeta(marked);
+      ledger.record(new RunRecord(marked, null));
+    }
+    return stopped;
+  }
+
+  private Map<String, Object> session(Executor executor) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("session_id", ProcessHandle.current().pid() + "-" + System.currentTimeMillis());
+    s.put("rigor_version", options.rigorVersion());
+    s.put("started_unix_s", System.currentTimeMillis() / 1000.0);
+    s.put("ended_unix_s", null);
+    s.put("command_line", new ArrayList<>(options.commandLine()));
+    s.put("cwd", options.invocationDir().toString());
+    s.put("resumed", options.resume());
+    s.put("git", Provenance.git(options.invocationDir()));
+    s.putAll(Provenance.machine());
+    s.put("executor", executor.name());
+    s.put("measurement", executor.measurement());
+    s.put("jobs", options.sweep().jobs());
+    s.put("spec_source", loaded.source());
+    s.put("spec_hash", CanonicalJson.sha256(SpecJson.resolved(plan.spec())));
+    return s;
+  }
+
+  static void writeRunsCsv(ExperimentDirectory dir, List<RunRecord> records) throws IOException {
+    Files.createDirectories(dir.runsCsv().getParent());
+    AtomicFiles.write(dir.runsCsv(), RunsCsv.write(records));
+  }
+}

@@ -1,0 +1,53 @@
+package dev.rigor.sweep;
+
+import dev.rigor.store.RunRecord;
+import dev.rigor.store.RunStatus;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of a sweep: the final status of every trial that ran in it (after retries), the
+ * trials skipped as already ok, and whether it stopped early.
+ */
+public record SweepResult(Path experimentDir, int planned, int alreadyOk, Map<RunStatus, Integer> counts,
+    List<RunRecord> failures, Halt halt, double wallSeconds) {
+
+  /** Why a sweep stopped before running every trial. */
+  public enum Halt {
+    FAIL_FAST,
+    INTERRUPTED
+  }
+
+  public SweepResult {
+    counts = new EnumMap<>(counts);
+    failures = List.copyOf(failures);
+  }
+
+  public int count(RunStatus status) {
+    return counts.getOrDefault(status, 0);
+  }
+
+  /** Trials that ran in this sweep (final attempts). */
+  public int ran() {
+    return counts.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** Planned trials that have neither an ok run from before nor a run in this sweep. */
+  public int notRun() {
+    return planned - alreadyOk - ran();
+  }
+
+  /** 0 all ok · 1 some failed · 3 halted early (fail-fast) · 130 interrupted (DESIGN.md §6). */
+  public int exitCode() {
+    if (halt == Halt.INTERRUPTED) {
+      return 130;
+    }
+    if (halt == Halt.FAIL_FAST) {
+      return 3;
+    }
+    boolean allOk = counts.entrySet().stream().allMatch(e -> e.getKey() == RunStatus.OK || e.getValue() == 0);
+    return allOk && notRun() == 0 ? 0 : 1;
+  }
+}
