@@ -64,7 +64,6 @@ final class SpecOptions {
   SpecLoader.Loaded load(Context context) throws UsageException, SpecException {
     Path p = path();
     Path absolute = context.resolve(p);
-    SpecLoader.Loaded loaded = SpecLoader.load(absolute, overrides());
-    return new SpecLoader.Loaded(loaded.spec(), p.toString(), loaded.text(), loaded.overrides(), loaded.seed004());
+    return SpecLoader.load(absolute, p.toString(), overrides());
   }
 }

@@ -17,13 +17,15 @@ final class CgroupV1Tree implements ProcessTree {
 
   private static final long CFS_PERIOD_US = 100_000;
 
+  private final String id;
   private final Path cpuacct;
   private final Path memory;
   private final Path cpu;
   private final Limits limits;
   private final boolean limitsOk;
 
-  CgroupV1Tree(Cgroups.V1 base, String name, Limits limits) throws IOException {
+  CgroupV1Tree(Cgroups.V1 base, String id, String name, Limits limits) throws IOException {
+    this.id = id;
     this.cpuacct = Files.createDirectories(base.cpuacct().resolve(name));
     this.memory = Files.createDirectories(base.memory().resolve(name));
     boolean separateCpu = limits.cpus() != null && base.cpu() != null && !base.cpu().equals(base.cpuacct());
@@ -56,6 +58,11 @@ final class CgroupV1Tree implements ProcessTree {
       ok = false;
     }
     return ok;
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

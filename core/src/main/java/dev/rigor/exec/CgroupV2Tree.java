@@ -16,11 +16,13 @@ final class CgroupV2Tree implements ProcessTree {
 
   private static final long CPU_PERIOD_US = 100_000;
 
+  private final String id;
   private final Path dir;
   private final Limits limits;
   private final boolean limitsOk;
 
-  CgroupV2Tree(Cgroups.V2 base, String name, Limits limits) throws IOException {
+  CgroupV2Tree(Cgroups.V2 base, String id, String name, Limits limits) throws IOException {
+    this.id = id;
     this.dir = Files.createDirectories(base.base().resolve(name));
     this.limits = limits;
     this.limitsOk = applyLimits();
@@ -43,6 +45,11 @@ final class CgroupV2Tree implements ProcessTree {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override

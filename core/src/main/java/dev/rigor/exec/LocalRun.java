@@ -86,6 +86,7 @@ final class LocalRun implements Execution, Runnable {
           .redirectOutput(dir.stdout().toFile())
           .redirectError(dir.stderr().toFile());
       builder.environment().putAll(command.env());
+      builder.environment().put(ProcessTree.ENV, tree.id());
       Process process;
       try {
         process = builder.start();

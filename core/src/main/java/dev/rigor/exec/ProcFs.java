@@ -68,6 +68,40 @@ final class ProcFs {
         Long.parseLong(f[13]), Long.parseLong(f[14]), Long.parseLong(f[21]));
   }
 
+  /**
+   * The value of environment variable {@code name} of process {@code pid} as it was at exec, or
+   * {@code null} (unreadable, gone, or not set).
+   */
+  static String environment(long pid, String name) {
+    try {
+      byte[] bytes = Files.readAllBytes(PROC.resolve(Long.toString(pid)).resolve("environ"));
+      String prefix = name + "=";
+      int start = 0;
+      for (int i = 0; i <= bytes.length; i++) {
+        if (i == bytes.length || bytes[i] == 0) {
+          String entry = new String(bytes, start, i - start, java.nio.charset.StandardCharsets.UTF_8);
+          if (entry.startsWith(prefix)) {
+            return entry.substring(prefix.length());
+          }
+          start = i + 1;
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** True when the process is a zombie (exited, not yet reaped) or gone. */
+  static boolean isZombie(long pid) {
+    try {
+      String text = Files.readString(PROC.resolve(Long.toString(pid)).resolve("stat"));
+      return text.charAt(text.lastIndexOf(')') + 2) == 'Z';
+    } catch (IOException | RuntimeException e) {
+      return true;
+    }
+  }
+
   /** Sends SIGTERM ({@code kill == false}) or SIGKILL to {@code pid} if it is still the process that started at {@code startTicks}. */
   static void signal(long pid, long startTicks, boolean kill) {
     Stat now = stat(pid);

@@ -10,12 +10,27 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-/** One thread that samples {@code /proc} for every {@link ProcTree} at once, every {@value #INTERVAL_MS} ms. */
+/**
+ * One thread that samples {@code /proc} for every {@link ProcTree} at once, every
+ * {@value #INTERVAL_MS} ms. The tree id in a process's environment is read once per process and
+ * remembered (by pid and start time).
+ */
 final class ProcSampler {
 
   static final long INTERVAL_MS = 100;
 
+  /** Every process at one instant, by pid, by parent, and by tree id. */
+  record Snapshot(Map<Long, ProcFs.Stat> byPid, Map<Long, List<ProcFs.Stat>> children, Map<String, List<ProcFs.Stat>> byTree) {
+
+    List<ProcFs.Stat> tagged(String treeId) {
+      return byTree.getOrDefault(treeId, List.of());
+    }
+  }
+
+  private record Tag(long startTicks, String tree) {}
+
   private static final Set<ProcTree> TREES = ConcurrentHashMap.newKeySet();
+  private static final Map<Long, Tag> TAGS = new ConcurrentHashMap<>();
   private static ScheduledExecutorService timer;
 
   private ProcSampler() {}
@@ -37,6 +52,7 @@ final class ProcSampler {
     if (TREES.isEmpty() && timer != null) {
       timer.shutdownNow();
       timer = null;
+      TAGS.clear();
     }
   }
 
@@ -48,14 +64,29 @@ final class ProcSampler {
     if (trees.isEmpty()) {
       return;
     }
+    Snapshot snapshot = snapshot();
+    for (ProcTree tree : trees) {
+      tree.sample(snapshot);
+    }
+  }
+
+  static Snapshot snapshot() {
     Map<Long, ProcFs.Stat> byPid = new HashMap<>();
     Map<Long, List<ProcFs.Stat>> children = new HashMap<>();
+    Map<String, List<ProcFs.Stat>> byTree = new HashMap<>();
     for (ProcFs.Stat s : ProcFs.all()) {
       byPid.put(s.pid(), s);
       children.computeIfAbsent(s.ppid(), k -> new ArrayList<>()).add(s);
+      Tag tag = TAGS.get(s.pid());
+      if (tag == null || tag.startTicks() != s.startTicks()) {
+        tag = new Tag(s.startTicks(), ProcFs.environment(s.pid(), ProcessTree.ENV));
+        TAGS.put(s.pid(), tag);
+      }
+      if (tag.tree() != null) {
+        byTree.computeIfAbsent(tag.tree(), k -> new ArrayList<>()).add(s);
+      }
     }
-    for (ProcTree tree : trees) {
-      tree.sample(byPid, children);
-    }
+    TAGS.keySet().retainAll(byPid.keySet());
+    return new Snapshot(byPid, children, byTree);
   }
 }

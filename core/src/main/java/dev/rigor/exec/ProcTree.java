@@ -6,25 +6,36 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * A trial followed through {@code /proc} when no cgroup is available: the tree is the main process,
- * its descendants, and every process ever seen in it (so that a daemonized grandchild, re-parented
- * away, is still signalled). CPU time and peak memory are sampled, so they are approximate: a
- * process that lives between two samples is missed, and limits cannot be enforced.
+ * A trial followed through {@code /proc} when no cgroup is available. Its tree is every process
+ * that descends from the main process, or that carries the tree's id in its environment
+ * ({@value ProcessTree#ENV}, inherited by every descendant — so a daemon that double-forked and
+ * called setsid is still found), or that was seen in it before. CPU time and peak memory are
+ * sampled every {@value ProcSampler#INTERVAL_MS} ms, so they are approximate (a process that lives
+ * between two samples is missed), and limits cannot be enforced.
  */
 final class ProcTree implements ProcessTree {
 
+  private final String id;
   private final Limits limits;
   private final Map<Long, Long> members = new HashMap<>(); // pid -> start ticks
   private Process main;
   private double cpuSeconds = -1;
   private long peakBytes = -1;
 
-  ProcTree(Limits limits) {
+  ProcTree(String id, Limits limits) {
+    this.id = id;
     this.limits = limits;
+  }
+
+  @Override
+  public String id() {
+    return id;
   }
 
   @Override
@@ -51,9 +62,9 @@ final class ProcTree implements ProcessTree {
     ProcSampler.attach(this);
   }
 
-  /** Takes one sample from a snapshot of every process (grouped by parent pid). */
-  synchronized void sample(Map<Long, ProcFs.Stat> byPid, Map<Long, List<ProcFs.Stat>> children) {
-    List<ProcFs.Stat> alive = collect(byPid, children);
+  /** Takes one sample from a snapshot of every process. */
+  synchronized void sample(ProcSampler.Snapshot snapshot) {
+    List<ProcFs.Stat> alive = collect(snapshot);
     if (alive.isEmpty()) {
       return;
     }
@@ -61,32 +72,31 @@ final class ProcTree implements ProcessTree {
     double cpu = 0;
     for (ProcFs.Stat s : alive) {
       rss += s.rssBytes();
-      if (!members.containsKey(s.ppid()) || s.pid() == main.pid()) {
-        cpu += s.cpuSeconds(); // roots of the tree: own time plus reaped descendants
-      }
+      cpu += s.cpuSeconds(); // own time plus reaped children's; a live child is not yet in its parent's
     }
     peakBytes = Math.max(peakBytes, rss);
     cpuSeconds = Math.max(cpuSeconds, cpu);
   }
 
-  private List<ProcFs.Stat> collect(Map<Long, ProcFs.Stat> byPid, Map<Long, List<ProcFs.Stat>> children) {
-    List<ProcFs.Stat> alive = new ArrayList<>();
+  private List<ProcFs.Stat> collect(ProcSampler.Snapshot snapshot) {
     Deque<ProcFs.Stat> todo = new ArrayDeque<>();
     for (Map.Entry<Long, Long> m : members.entrySet()) {
-      ProcFs.Stat s = byPid.get(m.getKey());
+      ProcFs.Stat s = snapshot.byPid().get(m.getKey());
       if (s != null && s.startTicks() == m.getValue()) {
         todo.add(s);
       }
     }
-    Map<Long, Boolean> seen = new HashMap<>();
+    todo.addAll(snapshot.tagged(id));
+    List<ProcFs.Stat> alive = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
     while (!todo.isEmpty()) {
       ProcFs.Stat s = todo.poll();
-      if (seen.put(s.pid(), Boolean.TRUE) != null) {
+      if (!seen.add(s.pid())) {
         continue;
       }
       alive.add(s);
       members.putIfAbsent(s.pid(), s.startTicks());
-      todo.addAll(children.getOrDefault(s.pid(), List.of()));
+      todo.addAll(snapshot.children().getOrDefault(s.pid(), List.of()));
     }
     return alive;
   }
@@ -102,25 +112,14 @@ final class ProcTree implements ProcessTree {
   }
 
   @Override
-  public boolean isEmpty() {
-    synchronized (this) {
-      for (Map.Entry<Long, Long> m : members.entrySet()) {
-        ProcFs.Stat s = ProcFs.stat(m.getKey());
-        if (s != null && s.startTicks() == m.getValue() && !isZombie(m.getKey())) {
-          return false;
-        }
+  public synchronized boolean isEmpty() {
+    for (Map.Entry<Long, Long> m : members.entrySet()) {
+      ProcFs.Stat s = ProcFs.stat(m.getKey());
+      if (s != null && s.startTicks() == m.getValue() && !ProcFs.isZombie(m.getKey())) {
+        return false;
       }
-      return true;
     }
-  }
-
-  private static boolean isZombie(long pid) {
-    try {
-      String text = java.nio.file.Files.readString(ProcFs.PROC.resolve(Long.toString(pid)).resolve("stat"));
-      return text.charAt(text.lastIndexOf(')') + 2) == 'Z';
-    } catch (java.io.IOException | RuntimeException e) {
-      return true;
-    }
+    return true;
   }
 
   @Override
@@ -146,5 +145,18 @@ final class ProcTree implements ProcessTree {
   @Override
   public void close() {
     ProcSampler.detach(this);
+  }
+
+  /** Kills every process whose tree id starts with {@code prefix} (an experiment's orphans); returns how many trees. */
+  static int killTagged(String prefix) {
+    Set<String> trees = new HashSet<>();
+    for (ProcFs.Stat s : ProcFs.all()) {
+      String tree = ProcFs.environment(s.pid(), ProcessTree.ENV);
+      if (tree != null && tree.startsWith(prefix) && s.pid() != ProcessHandle.current().pid()) {
+        ProcFs.signal(s.pid(), s.startTicks(), true);
+        trees.add(tree);
+      }
+    }
+    return trees.size();
   }
 }

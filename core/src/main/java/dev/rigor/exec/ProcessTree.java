@@ -12,6 +12,12 @@ interface ProcessTree extends AutoCloseable {
   /** CPU seconds and peak memory of the whole tree; {@code null} when not measured. */
   record Usage(Double cpuSeconds, Long peakBytes) {}
 
+  /** The environment variable every process of a trial inherits, naming its tree. */
+  String ENV = "RIGOR_TREE_ID";
+
+  /** The tree's id, exported to the trial as {@value #ENV} (found again in /proc after a crash). */
+  String id();
+
   Measurement measurement();
 
   /** The argv that starts {@code argv} inside the tree (a prefix that joins cgroups, or unchanged). */

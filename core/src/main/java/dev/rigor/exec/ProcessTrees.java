@@ -59,12 +59,14 @@ public final class ProcessTrees {
     return kind;
   }
 
+  /** A tree for one run; {@code name} is unique within the experiment (trial key and attempt). */
   ProcessTree create(String name, Limits limits) throws IOException {
+    String id = experimentKey + "-" + name;
     String path = experimentKey + "/" + name;
     return switch (kind) {
-      case CGROUP_V2 -> new CgroupV2Tree(v2, path, limits);
-      case CGROUP_V1 -> new CgroupV1Tree(v1, path, limits);
-      default -> new ProcTree(limits);
+      case CGROUP_V2 -> new CgroupV2Tree(v2, id, path, limits);
+      case CGROUP_V1 -> new CgroupV1Tree(v1, id, path, limits);
+      default -> new ProcTree(id, limits);
     };
   }
 
@@ -73,7 +75,7 @@ public final class ProcessTrees {
    * the cgroups. Returns the number of cgroups reclaimed.
    */
   int reclaimAll() {
-    int n = 0;
+    int n = ProcTree.killTagged(experimentKey + "-");
     for (Path base : experimentBases()) {
       if (!Files.isDirectory(base)) {
         continue;

@@ -43,7 +43,8 @@ public enum TableFormat {
     public void write(Table t, Writer out) throws IOException {
       CsvSchema.Builder schema = CsvSchema.builder();
       t.header().forEach(schema::addColumn);
-      try (SequenceWriter w = CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writer(schema.build().withHeader()).writeValues(out)) {
+      try (SequenceWriter w = CsvMapper.builder().enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build().writer(schema.build().withHeader())
+          .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValues(out)) {
         for (int r = 0; r < t.size(); r++) {
           w.write(t.get(r));
         }

@@ -116,8 +116,10 @@ final class NodeReader {
     return null;
   }
 
+  /** A template; numbers and booleans count as their text ({@code [sleep, 1]}). */
   Template template(SpecNode node, String what, String example) {
-    String text = string(node, what, example);
+    String text = node instanceof SpecNode.ScalarNode s && (s.value() instanceof Number || s.value() instanceof Boolean)
+        ? String.valueOf(s.value()) : string(node, what, example);
     if (text == null) {
       return null;
     }

@@ -6,6 +6,12 @@ package dev.rigor.spec;
  */
 public record SpecError(SourcePosition position, String what, String fix) {
 
+  /** Errors in reading order: by source, line and column. */
+  public static final java.util.Comparator<SpecError> BY_POSITION = java.util.Comparator
+      .comparing((SpecError e) -> e.position().source())
+      .thenComparingInt(e -> e.position().line())
+      .thenComparingInt(e -> e.position().column());
+
   public SpecError {
     if (what == null || what.isBlank()) {
       throw new IllegalArgumentException("a spec error needs a description");

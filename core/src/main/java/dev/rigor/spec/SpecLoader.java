@@ -21,7 +21,11 @@ public final class SpecLoader {
   }
 
   public static Loaded load(Path file, List<String> overrides) throws SpecException {
-    String source = file.toString();
+    return load(file, file.toString(), overrides);
+  }
+
+  /** Loads {@code file}; messages name it {@code source} (the path as the user wrote it). */
+  public static Loaded load(Path file, String source, List<String> overrides) throws SpecException {
     String text;
     try {
       text = Files.readString(file);
@@ -37,12 +41,24 @@ public final class SpecLoader {
   }
 
   public static Loaded parse(String source, String text, List<String> overrides) throws SpecException {
-    SpecNode root = SpecTreeReader.read(source, text);
+    SpecTreeReader.Result tree = SpecTreeReader.readAll(source, text);
+    SpecNode root = tree.root();
     boolean seed004 = Seed004Format.matches(root);
     if (seed004) {
       root = Seed004Format.convert((SpecNode.MapNode) root);
     }
     root = SpecOverrides.apply(root, overrides);
-    return new Loaded(SpecReader.read(root), source, text, overrides, seed004);
+    try {
+      Spec spec = SpecReader.read(root);
+      if (!tree.errors().isEmpty()) {
+        throw new SpecException(tree.errors());
+      }
+      return new Loaded(spec, source, text, overrides, seed004);
+    } catch (SpecException e) {
+      List<SpecError> all = new java.util.ArrayList<>(tree.errors());
+      all.addAll(e.errors());
+      all.sort(SpecError.BY_POSITION);
+      throw new SpecException(all);
+    }
   }
 }

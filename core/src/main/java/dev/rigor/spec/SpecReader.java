@@ -39,7 +39,9 @@ public final class SpecReader {
       if (reader.r.errors().isEmpty()) {
         throw new IllegalStateException("spec rejected without an error");
       }
-      throw new SpecException(reader.r.errors());
+      List<SpecError> sorted = new ArrayList<>(reader.r.errors());
+      sorted.sort(SpecError.BY_POSITION);
+      throw new SpecException(sorted);
     }
     return spec;
   }
@@ -120,7 +122,8 @@ public final class SpecReader {
     SpecNode node = top.get("command");
     if (node instanceof SpecNode.ScalarNode s && s.value() instanceof String text) {
       r.error(node.position(), "'command' must be an argv list, not a string (\"" + text + "\")",
-          "write command: [" + String.join(", ", text.trim().split("\\s+")) + "], or opt in to a shell with shell: \"...\"");
+          "write command: [" + String.join(", ", java.util.Arrays.stream(text.trim().split("\\s+")).map(SpecReader::yamlWord).toList())
+              + "], or opt in to a shell with shell: \"...\"");
       return null;
     }
     List<SpecNode> items = r.list(node, "command", "command: [python3, train.py]");
@@ -137,6 +140,11 @@ public final class SpecReader {
       }
     }
     return null;
+  }
+
+  /** A word as a YAML flow-sequence item: quoted when it has characters YAML would read otherwise. */
+  private static String yamlWord(String word) {
+    return word.matches("[A-Za-z0-9_./=+-]+") ? word : "\"" + word.replace("\"", "\\\"") + "\"";
   }
 
   private Map<String, Object> params(SpecNode.MapNode top) {

@@ -24,7 +24,10 @@ public final class SpecTreeReader {
           .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
           .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
           .build();
-  private static final YAMLFactory YAML = new YAMLFactory();
+  /** YAML 1.2 booleans: only true/false; {@code on}, {@code off}, {@code yes}, {@code no} stay text (the "Norway problem"). */
+  private static final YAMLFactory YAML = YAMLFactory.builder()
+      .enable(com.fasterxml.jackson.dataformat.yaml.YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+      .build();
 
   private final String source;
   private final List<SpecError> errors = new ArrayList<>();
@@ -33,19 +36,29 @@ public final class SpecTreeReader {
     this.source = source;
   }
 
+  /** A parsed tree and the non-fatal problems found while reading it (duplicate keys). */
+  public record Result(SpecNode root, List<SpecError> errors) {}
+
   /**
    * Parses {@code text}; JSON when the file name ends in {@code .json} or the text starts with
-   * <code>{</code>, else YAML.
+   * <code>{</code>, else YAML. Duplicate keys are returned as errors so that validation can still
+   * report everything else.
    *
-   * @throws SpecException on syntax errors and duplicate keys
+   * @throws SpecException on syntax errors
    */
-  public static SpecNode read(String source, String text) throws SpecException {
+  public static Result readAll(String source, String text) throws SpecException {
     SpecTreeReader reader = new SpecTreeReader(source);
     SpecNode root = reader.parse(text, isJson(source, text) ? JSON : YAML);
-    if (!reader.errors.isEmpty()) {
-      throw new SpecException(reader.errors);
+    return new Result(root, List.copyOf(reader.errors));
+  }
+
+  /** As {@link #readAll}, failing on any problem. */
+  public static SpecNode read(String source, String text) throws SpecException {
+    Result result = readAll(source, text);
+    if (!result.errors().isEmpty()) {
+      throw new SpecException(result.errors());
     }
-    return root;
+    return result.root();
   }
 
   /** Parses one value given on the command line (as in {@code --set key=value}) with YAML rules. */

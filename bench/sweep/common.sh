@@ -1,0 +1,14 @@
+# Shared by the sweep benchmarks: build the jar once, print the machine.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+jar="$root/core/target/rigor.jar"
+work="${BENCH_WORK:-/tmp/rigor-bench}"
+mkdir -p "$work"
+if [ ! -f "$jar" ] || [ -n "${BENCH_REBUILD:-}" ]; then
+  (cd "$root" && mvn -B -q -DskipTests -pl core,examples/sched -am package)
+fi
+machine() {
+  echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "java: $(java -version 2>&1 | head -1)"
+  echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+}

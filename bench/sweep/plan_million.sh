@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `rigor plan` of a 1,000,000-trial spec (100 x 100 axis values x 100 seeds): wall time and heap.
+# The JVM is capped at -Xmx1g (it would fail past it); GC logging gives the peak heap actually used.
+source "$(dirname "$0")/common.sh"
+python3 - "$work/million.yaml" <<'PY'
+import sys
+a = ", ".join(f"a{i}" for i in range(100)); b = ", ".join(str(i) for i in range(100))
+open(sys.argv[1], "w").write(f"name: million\ncommand: [sim, --a, \"{{a}}\", --b, \"{{b}}\"]\nparams: {{lr: 0.001, pdfs: 10}}\n"
+                             f"matrix:\n  a: [{a}]\n  b: [{b}]\nseeds: {{count: 100}}\n")
+PY
+machine
+cd "$work"
+for fmt in table json; do
+  rm -f gc.log
+  start=$(date +%s.%N)
+  java -Xmx1g -Xlog:gc:file=gc.log -jar "$jar" plan million.yaml --format "$fmt" > plan.out
+  end=$(date +%s.%N)
+  peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | awk -F'->' '{gsub("M","",$1); if ($1+0>m) m=$1+0} END {print m+0}')
+  echo "plan --format $fmt: $(wc -l < plan.out) lines, $(python3 -c "print(round($end-$start,2))") s wall, peak heap before GC ${peak} MB (-Xmx1g)"
+done
