@@ -57,7 +57,7 @@ final class CollectCommand implements Callable<Integer> {
     Path target = outCsv == null ? dir.runsCsv() : context.resolve(outCsv);
     Files.createDirectories(target.toAbsolutePath().getParent());
     AtomicFiles.write(target, RunsCsv.write(latest));
-    context.out().println(latest.size() + " trials, " + ledgerNote + " → " + context.cwd().relativize(target.toAbsolutePath()));
+    context.out().println(latest.size() + " trials, " + ledgerNote + " → " + context.shown(target));
     return Rigor.OK;
   }
 }

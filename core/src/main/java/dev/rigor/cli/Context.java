@@ -9,4 +9,10 @@ record Context(PrintStream out, PrintStream err, Path cwd, Interrupts interrupts
   Path resolve(Path p) {
     return cwd.resolve(p).normalize();
   }
+
+  /** A path as the user would like to read it: relative when under the working directory, else absolute. */
+  Path shown(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(cwd) ? cwd.relativize(abs) : abs;
+  }
 }

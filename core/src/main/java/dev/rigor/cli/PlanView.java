@@ -45,17 +45,23 @@ final class PlanView {
     if (replicates) {
       b.numberColumn("replicate");
     }
+    List<List<String>> variationCells = new ArrayList<>(plan.variations().size());
+    for (Variation v : plan.variations()) {
+      List<String> cells = new ArrayList<>(axes.size() + 1);
+      for (String axis : axes) {
+        Object value = v.axes().get(axis);
+        cells.add(value == null ? "" : Values.text(value));
+      }
+      cells.add(v.ablation().name());
+      variationCells.add(cells);
+    }
     List<Trial> trials = plan.trials();
     return Table.lazy(b.header(), b.numeric(), trials.size(), i -> {
       Trial t = trials.get(i);
       List<String> row = new ArrayList<>(axes.size() + 5);
       row.add(Integer.toString(t.index() + 1));
       row.add(t.runId());
-      for (String axis : axes) {
-        Object v = t.variation().axes().get(axis);
-        row.add(v == null ? "" : Values.text(v));
-      }
-      row.add(t.variation().ablation().name());
+      row.addAll(variationCells.get(t.variation().index()));
       row.add(t.seed() == null ? "" : t.seed().toString());
       if (replicates) {
         row.add(Integer.toString(t.replicate()));
@@ -81,18 +87,31 @@ final class PlanView {
       g.writeObjectField("counts", counts);
       g.writeStringField("order", plan.spec().order().name().toLowerCase(Locale.ROOT));
       g.writeArrayFieldStart("trials");
+      List<String[]> raw = new ArrayList<>();
+      for (Variation v : plan.variations()) {
+        raw.add(new String[] {StoreJson.compact(v.axes()), StoreJson.compact(v.ablation().flags()), StoreJson.compact(v.params())});
+      }
       for (Trial t : plan.trials()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("index", t.index());
-        m.put("run_id", t.runId());
-        m.put("trial_key", t.trialKey());
-        m.put("axes", t.variation().axes());
-        m.put("ablation", t.variation().ablation().name());
-        m.put("ablation_flags", t.variation().ablation().flags());
-        m.put("seed", t.seed());
-        m.put("replicate", t.replicate());
-        m.put("params", t.variation().params());
-        g.writeObject(m);
+        String[] r = raw.get(t.variation().index());
+        g.writeStartObject();
+        g.writeNumberField("index", t.index());
+        g.writeStringField("run_id", t.runId());
+        g.writeStringField("trial_key", t.trialKey());
+        g.writeFieldName("axes");
+        g.writeRawValue(r[0]);
+        g.writeStringField("ablation", t.variation().ablation().name());
+        g.writeFieldName("ablation_flags");
+        g.writeRawValue(r[1]);
+        g.writeFieldName("seed");
+        if (t.seed() == null) {
+          g.writeNull();
+        } else {
+          g.writeNumber(t.seed());
+        }
+        g.writeNumberField("replicate", t.replicate());
+        g.writeFieldName("params");
+        g.writeRawValue(r[2]);
+        g.writeEndObject();
       }
       g.writeEndArray();
       g.writeEndObject();

@@ -148,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
 
   private void summarize(SweepResult r, String name) {
     PrintStream out = context.out();
-    Path shown = context.cwd().relativize(r.experimentDir());
+    Path shown = context.shown(r.experimentDir());
     StringBuilder line = new StringBuilder(name + ": ");
     List<String> parts = new ArrayList<>();
     for (Map.Entry<RunStatus, Integer> e : r.counts().entrySet()) {

@@ -199,7 +199,6 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private String shown(Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    return abs.startsWith(context.cwd()) ? context.cwd().relativize(abs).toString() : abs.toString();
+    return context.shown(p).toString();
   }
 }

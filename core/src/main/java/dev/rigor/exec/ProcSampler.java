@@ -47,13 +47,9 @@ final class ProcSampler {
     }
   }
 
-  static synchronized void detach(ProcTree tree) {
+  /** Stops following {@code tree}; the sampler thread stays (idle) for the next trial. */
+  static void detach(ProcTree tree) {
     TREES.remove(tree);
-    if (TREES.isEmpty() && timer != null) {
-      timer.shutdownNow();
-      timer = null;
-      TAGS.clear();
-    }
   }
 
   static void sampleNow(ProcTree tree) {
@@ -62,6 +58,7 @@ final class ProcSampler {
 
   private static void sample(List<ProcTree> trees) {
     if (trees.isEmpty()) {
+      TAGS.clear();
       return;
     }
     Snapshot snapshot = snapshot();

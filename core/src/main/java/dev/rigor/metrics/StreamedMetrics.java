@@ -25,6 +25,9 @@ final class StreamedMetrics {
   private StreamedMetrics() {}
 
   static void read(Path file, ExtractionResult out, List<SeriesFile.Point> series) {
+    if (!Files.isRegularFile(file)) {
+      return; // the trial streamed nothing (the common case: no exception on the hot path)
+    }
     try (BufferedReader reader = Files.newBufferedReader(file)) {
       int lineNumber = 0;
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {

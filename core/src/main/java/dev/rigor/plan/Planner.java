@@ -23,30 +23,35 @@ public final class Planner {
     List<Variation> variations = variations(spec);
     List<Long> seeds = spec.seeds().declared() ? spec.seeds().values() : Collections.singletonList(null);
     int replicates = spec.replicates();
-    List<Trial> grid = new ArrayList<>(Math.multiplyExact(Math.multiplyExact(variations.size(), seeds.size()), replicates));
+    int perVariation = Math.multiplyExact(seeds.size(), replicates);
+    int total = Math.multiplyExact(variations.size(), perVariation);
+    long[][] keys = new long[variations.size()][];
     for (Variation v : variations) {
-      TrialKeys keys = new TrialKeys(v.params(), v.ablation());
-      for (Long seed : seeds) {
+      TrialKeys digest = new TrialKeys(v.params(), v.ablation());
+      long[] k = new long[perVariation];
+      for (int s = 0; s < seeds.size(); s++) {
         for (int r = 1; r <= replicates; r++) {
-          String key = keys.key(seed, r);
-          String runId = RunIds.runId(v.slug(), seed, v.ablation().name(), r, replicates, key);
-          grid.add(new Trial(0, v, seed, r, key, runId));
+          k[s * replicates + r - 1] = digest.keyBits(seeds.get(s), r);
         }
       }
+      keys[v.index()] = k;
     }
-    List<Trial> ordered = order(spec, grid, variations.size(), seeds.size() * replicates);
-    List<Trial> indexed = new ArrayList<>(ordered.size());
-    for (int i = 0; i < ordered.size(); i++) {
-      Trial t = ordered.get(i);
-      indexed.add(new Trial(i, t.variation(), t.seed(), t.replicate(), t.trialKey(), t.runId()));
+    int[] order = order(spec, variations.size(), perVariation);
+    List<Trial> trials = new ArrayList<>(total);
+    for (int i = 0; i < total; i++) {
+      int cell = order[i];
+      int v = cell / perVariation;
+      int within = cell % perVariation;
+      trials.add(new Trial(i, variations.get(v), seeds.get(within / replicates), within % replicates + 1, keys[v][within]));
     }
-    return new Plan(spec, variations, indexed);
+    return new Plan(spec, variations, trials);
   }
 
   /** Matrix combinations (after exclude and include) × ablations, in grid order. */
   public static List<Variation> variations(Spec spec) {
     List<Map<String, Object>> combos = combinations(spec.matrix());
     List<Variation> variations = new ArrayList<>(combos.size() * spec.ablations().size());
+    boolean replicated = spec.replicates() > 1;
     for (Map<String, Object> combo : combos) {
       Map<String, Object> axes = new LinkedHashMap<>();
       Map<String, Object> params = new LinkedHashMap<>(spec.params());
@@ -60,7 +65,7 @@ public final class Planner {
       for (Ablation ablation : spec.ablations()) {
         Map<String, Object> withAblation = new LinkedHashMap<>(params);
         withAblation.putAll(ablation.params());
-        variations.add(new Variation(variations.size(), axes, ablation, withAblation, slug));
+        variations.add(new Variation(variations.size(), axes, ablation, withAblation, slug, replicated));
       }
     }
     return variations;
@@ -120,22 +125,38 @@ public final class Planner {
         .allMatch(e -> Values.same(combo.get(e.getKey()), e.getValue()));
   }
 
-  private static List<Trial> order(Spec spec, List<Trial> grid, int variations, int perVariation) {
+  /**
+   * The launch order as positions in the grid (variation-major: variation × seed × replicate).
+   * Interleaved takes every variation's k-th trial before any variation's (k+1)-th.
+   */
+  private static int[] order(Spec spec, int variations, int perVariation) {
+    int total = variations * perVariation;
+    int[] order = new int[total];
     switch (spec.order()) {
-      case GRID:
-        return grid;
-      case INTERLEAVED:
-        List<Trial> interleaved = new ArrayList<>(grid.size());
+      case INTERLEAVED -> {
+        int i = 0;
         for (int k = 0; k < perVariation; k++) {
           for (int v = 0; v < variations; v++) {
-            interleaved.add(grid.get(v * perVariation + k));
+            order[i++] = v * perVariation + k;
           }
         }
-        return interleaved;
-      default:
-        List<Trial> shuffled = new ArrayList<>(grid);
+      }
+      case RANDOM -> {
+        List<Integer> shuffled = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+          shuffled.add(i);
+        }
         Collections.shuffle(shuffled, new Random(spec.orderSeed()));
-        return shuffled;
+        for (int i = 0; i < total; i++) {
+          order[i] = shuffled.get(i);
+        }
+      }
+      default -> {
+        for (int i = 0; i < total; i++) {
+          order[i] = i;
+        }
+      }
     }
+    return order;
   }
 }

@@ -27,13 +27,13 @@ public final class RunIds {
     return b.toString();
   }
 
-  public static String runId(String axesSlug, Long seed, String ablation, int replicate, int replicates, String trialKey) {
+  public static String runId(String axesSlug, Long seed, String ablation, int replicate, boolean replicated, String trialKey) {
     StringBuilder b = new StringBuilder(axesSlug);
     if (seed != null) {
       append(b, "seed" + seed);
     }
     append(b, sanitize(ablation));
-    if (replicates > 1) {
+    if (replicated) {
       append(b, "r" + replicate);
     }
     String slug = b.length() > MAX_SLUG ? b.substring(0, MAX_SLUG) : b.toString();

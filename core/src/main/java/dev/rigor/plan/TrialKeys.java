@@ -5,7 +5,6 @@ import dev.rigor.spec.CanonicalJson;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -37,13 +36,17 @@ public final class TrialKeys {
     prefix.update(text.substring(0, text.length() - 1).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The key of one trial of the variation. */
-  public String key(Long seed, int replicate) {
+  /** The key of one trial of the variation, as its 48 bits (the first 12 hex chars of the digest). */
+  public long keyBits(Long seed, int replicate) {
     try {
       MessageDigest digest = (MessageDigest) prefix.clone();
       String suffix = ",\"replicate\":" + replicate + ",\"seed\":" + (seed == null ? "null" : seed.toString()) + "}";
       byte[] hash = digest.digest(suffix.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, LENGTH / 2);
+      long bits = 0;
+      for (int i = 0; i < LENGTH / 2; i++) {
+        bits = (bits << 8) | (hash[i] & 0xff);
+      }
+      return bits;
     } catch (CloneNotSupportedException e) {
       throw new IllegalStateException("SHA-256 digests are cloneable", e);
     }

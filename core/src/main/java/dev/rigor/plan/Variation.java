@@ -11,8 +11,10 @@ import java.util.Map;
  * @param axes the matrix values that define it, in axis order
  * @param params every parameter a trial of it gets: fixed, then axes, then ablation overrides
  * @param slug the readable part of its run ids (matrix values, sanitized)
+ * @param replicated whether the spec has several replicates (run ids then carry {@code r<k>})
  */
-public record Variation(int index, Map<String, Object> axes, Ablation ablation, Map<String, Object> params, String slug) {
+public record Variation(int index, Map<String, Object> axes, Ablation ablation, Map<String, Object> params, String slug,
+    boolean replicated) {
 
   public Variation {
     axes = Collections.unmodifiableMap(new LinkedHashMap<>(axes));

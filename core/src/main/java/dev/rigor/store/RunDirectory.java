@@ -75,7 +75,14 @@ public final class RunDirectory {
    * {@code attempts/<its attempt>/}, then {@code out/} is created empty.
    */
   public void prepareAttempt() throws IOException {
-    Files.createDirectories(root);
+    Files.createDirectories(root.getParent());
+    try {
+      Files.createDirectory(root);
+      Files.createDirectory(out());
+      return; // a first attempt: nothing to archive
+    } catch (FileAlreadyExistsException e) {
+      // an earlier attempt (or its remains) is there
+    }
     RunMeta previous = readMeta();
     boolean hasFiles;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, p -> !p.getFileName().toString().equals(ATTEMPTS))) {
@@ -120,12 +127,17 @@ public final class RunDirectory {
     StoreJson.writeAtomically(meta(), meta);
   }
 
+  /**
+   * Written once, before the trial starts, and not atomically: if Rigor dies while writing it, the
+   * run's meta.json is not final, so the attempt is archived and re-run.
+   */
   public void writeParams(Map<String, Object> params) throws IOException {
-    StoreJson.writeAtomically(params(), params);
+    Files.write(params(), StoreJson.bytes(params));
   }
 
+  /** Written before the final meta.json, which is what makes it trusted (see {@link #writeParams}). */
   public void writeMetrics(RunMetrics metrics) throws IOException {
-    StoreJson.writeAtomically(metrics(), metrics);
+    Files.write(metrics(), StoreJson.bytes(metrics));
   }
 
   /** The metrics of the latest attempt, or {@code null} when absent or unreadable. */
