@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
       "Run experiment sweeps durably, and say with statistical confidence what changed.",
       ""
     },
-    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, CollectCommand.class},
+    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, CollectCommand.class, SummaryCommand.class,
+      CompareCommand.class, VarianceCommand.class, PowerCommand.class, ReportCommand.class},
     footer = {
       "",
       "Examples:",
@@ -21,6 +22,12 @@ import picocli.CommandLine.Spec;
       "  rigor plan examples/sched/experiment.yaml  show the trials a spec expands to",
       "  rigor status runs/sched-smoke              progress, counts, failures",
       "  rigor collect runs/sched-smoke             rebuild aggregate/runs.csv from the run directories",
+      "  rigor summary runs/sched-smoke             mean with CI, sd, p95, p99, IQM, success rate",
+      "  rigor compare runs/sched-smoke --control policy=fifo_cheapest --candidate policy=full",
+      "                                             does B beat A? effect, CI, adjusted p, verdict",
+      "  rigor variance runs/sched-smoke -m makespan_p95_ms       runs needed until the mean is precise",
+      "  rigor power runs/sched-smoke -m makespan_p95_ms --effect 5%%   seeds to detect a 5%% change",
+      "  rigor report runs/sched-smoke              HTML, Markdown and PNG/SVG report (runs/sched-smoke/report/index.html)",
       "",
       "Exit codes: 0 all ok · 1 some trials failed · 2 usage or spec error · 3 halted early · 130 interrupted"
     })

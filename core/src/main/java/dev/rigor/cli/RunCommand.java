@@ -87,6 +87,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
   boolean quiet;
 
+  @Option(names = "--no-report", description = "Do not write the report (EXP/report/index.html, report.md, assets/) at the end.")
+  boolean noReport;
+
   RunCommand(Context context) {
     this.context = context;
   }
@@ -180,6 +183,9 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.println("results: " + shown.resolve("aggregate/runs.csv"));
+    if (!noReport) {
+      ReportCommand.afterRun(context, r.experimentDir());
+    }
     if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
       out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
     }

@@ -80,7 +80,7 @@ final class CgroupV1Tree implements ProcessTree {
   }
 
   @Override
-  public void attach(Process main) {
+  public void attach(Process main, ProcFs.Stat stat) {
     // the wrapper joined the cgroups before exec; nothing to follow
   }
 

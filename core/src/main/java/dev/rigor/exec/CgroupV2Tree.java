@@ -63,7 +63,7 @@ final class CgroupV2Tree implements ProcessTree {
   }
 
   @Override
-  public void attach(Process main) {
+  public void attach(Process main, ProcFs.Stat stat) {
     // the wrapper joined the cgroup before exec
   }
 

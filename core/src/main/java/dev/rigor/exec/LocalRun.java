@@ -17,9 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -30,6 +28,8 @@ import java.util.function.Function;
 final class LocalRun implements Execution, Runnable {
 
   private static final File DEV_NULL = new File("/dev/null");
+  /** How soon a running trial notices {@link #terminate}. */
+  private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
   private final RunRequest request;
   private final TrialSetup setup;
@@ -93,8 +93,8 @@ final class LocalRun implements Execution, Runnable {
       } catch (IOException e) {
         return finish(meta, startNanos, null, tree, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
       }
-      tree.attach(process);
       ProcFs.Stat stat = ProcFs.stat(process.pid());
+      tree.attach(process, stat);
       dir.writeMeta(meta.withProcess(process.pid(), stat == null ? null : stat.startTicks(), tree.cgroups()));
       RunStatus stopped = await(process, tree);
       return finish(meta, startNanos, process, tree, stopped, null);
@@ -112,27 +112,27 @@ final class LocalRun implements Execution, Runnable {
     return params;
   }
 
-  /** Waits for the main process; on timeout or termination stops the tree. Returns why it was stopped, or null. */
+  /**
+   * Waits for the main process; on timeout or termination stops the tree. Returns why it was
+   * stopped, or null. Waits in slices rather than on {@code Process.onExit()}, whose completion
+   * stage runs on a new thread per process when the common pool has a single thread (2 cores).
+   */
   private RunStatus await(Process process, ProcessTree tree) {
-    CompletableFuture<Process> exited = process.onExit();
+    long deadline = setup.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + setup.timeout().toNanos();
     RunStatus reason = null;
     try {
-      CompletableFuture<Object> either = CompletableFuture.anyOf(exited, stop);
-      if (setup.timeout() == null) {
-        either.get();
-      } else {
-        either.get(setup.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      while (!process.waitFor(Math.min(STOP_POLL_NANOS, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+        reason = stop.getNow(null);
+        if (reason == null && System.nanoTime() >= deadline) {
+          reason = RunStatus.TIMEOUT;
+        }
+        if (reason != null) {
+          break;
+        }
       }
-    } catch (TimeoutException e) {
-      reason = RunStatus.TIMEOUT;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       reason = RunStatus.INTERRUPTED;
-    } catch (ExecutionException e) {
-      reason = RunStatus.ERROR;
-    }
-    if (reason == null && !exited.isDone()) {
-      reason = stop.getNow(RunStatus.INTERRUPTED);
     }
     if (reason != null || !tree.isEmpty()) {
       TreeKiller.stop(tree, process, setup.killGrace());

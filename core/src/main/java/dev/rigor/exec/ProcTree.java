@@ -24,7 +24,6 @@ final class ProcTree implements ProcessTree {
   private final String id;
   private final Limits limits;
   private final Map<Long, Long> members = new HashMap<>(); // pid -> start ticks
-  private Process main;
   private double cpuSeconds = -1;
   private long peakBytes = -1;
 
@@ -49,10 +48,8 @@ final class ProcTree implements ProcessTree {
   }
 
   @Override
-  public void attach(Process process) {
+  public void attach(Process process, ProcFs.Stat stat) {
     synchronized (this) {
-      this.main = process;
-      ProcFs.Stat stat = ProcFs.stat(process.pid());
       if (stat != null) {
         members.put(stat.pid(), stat.startTicks());
         peakBytes = stat.rssBytes();

@@ -23,8 +23,8 @@ interface ProcessTree extends AutoCloseable {
   /** The argv that starts {@code argv} inside the tree (a prefix that joins cgroups, or unchanged). */
   List<String> wrap(List<String> argv);
 
-  /** Called once the main process has started. */
-  void attach(Process main);
+  /** Called once the main process has started; {@code stat} is its /proc entry (null if already gone). */
+  void attach(Process main, ProcFs.Stat stat);
 
   /** Sends SIGTERM, or SIGKILL when {@code kill}, to every process of the tree. */
   void signalAll(boolean kill);

@@ -56,8 +56,36 @@ public final class Ledger implements AutoCloseable {
 
   private record Stop() implements Op {}
 
+  private static final long BATCH_WINDOW_MS = 25;
+  private static final int MAX_BATCH = 4096;
+
+  /** The writer's statements, prepared once. */
+  private static final class Statements implements AutoCloseable {
+    final PreparedStatement run;
+    final PreparedStatement clearMetrics;
+    final PreparedStatement clearMissing;
+    final PreparedStatement metric;
+    final PreparedStatement missing;
+
+    Statements(Connection c) throws SQLException {
+      run = c.prepareStatement("INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      clearMetrics = c.prepareStatement("DELETE FROM metrics WHERE run_id = ? AND attempt = ?");
+      clearMissing = c.prepareStatement("DELETE FROM missing_metrics WHERE run_id = ? AND attempt = ?");
+      metric = c.prepareStatement("INSERT OR REPLACE INTO metrics VALUES (?,?,?,?,?)");
+      missing = c.prepareStatement("INSERT INTO missing_metrics VALUES (?,?,?,?,?)");
+    }
+
+    @Override
+    public void close() throws SQLException {
+      for (PreparedStatement s : List.of(run, clearMetrics, clearMissing, metric, missing)) {
+        s.close();
+      }
+    }
+  }
+
   private final Path file;
   private final Connection connection;
+  private Statements statements;
   private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
   private final Thread writer;
   private volatile Throwable failure;
@@ -191,7 +219,7 @@ public final class Ledger implements AutoCloseable {
       while (true) {
         batch.clear();
         batch.add(queue.take());
-        queue.drainTo(batch, 4096);
+        gather(batch);
         List<RunRecord> writes = new ArrayList<>();
         for (Op op : batch) {
           if (op instanceof Write w) {
@@ -220,16 +248,38 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds what else is queued to {@code batch}: writes arriving within {@value #BATCH_WINDOW_MS} ms
+   * of the first go into the same transaction (thousands of short trials then cost a few commits a
+   * second), while a query, which someone waits for, ends the gathering at once.
+   */
+  private void gather(List<Op> batch) throws InterruptedException {
+    long deadline = System.nanoTime() + BATCH_WINDOW_MS * 1_000_000L;
+    while (batch.size() < MAX_BATCH && batch.get(batch.size() - 1) instanceof Write) {
+      long left = deadline - System.nanoTime();
+      Op next = left > 0 ? queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : queue.poll();
+      if (next == null) {
+        return;
+      }
+      batch.add(next);
+    }
+  }
+
   private void commit(List<RunRecord> records) throws SQLException, IOException {
     if (records.isEmpty()) {
       return;
     }
+    if (statements == null) {
+      statements = new Statements(connection);
+    }
+    Statements st = statements;
+    PreparedStatement run = st.run;
+    PreparedStatement clearMetrics = st.clearMetrics;
+    PreparedStatement clearMissing = st.clearMissing;
+    PreparedStatement metric = st.metric;
+    PreparedStatement missing = st.missing;
     connection.setAutoCommit(false);
-    try (PreparedStatement run = connection.prepareStatement("INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-        PreparedStatement clearMetrics = connection.prepareStatement("DELETE FROM metrics WHERE run_id = ? AND attempt = ?");
-        PreparedStatement clearMissing = connection.prepareStatement("DELETE FROM missing_metrics WHERE run_id = ? AND attempt = ?");
-        PreparedStatement metric = connection.prepareStatement("INSERT OR REPLACE INTO metrics VALUES (?,?,?,?,?)");
-        PreparedStatement missing = connection.prepareStatement("INSERT INTO missing_metrics VALUES (?,?,?,?,?)")) {
+    try {
       for (RunRecord r : records) {
         RunMeta m = r.meta();
         int i = 1;
@@ -327,6 +377,9 @@ public final class Ledger implements AutoCloseable {
 
   private void closeConnection() throws IOException {
     try {
+      if (statements != null) {
+        statements.close();
+      }
       connection.close();
     } catch (SQLException e) {
       throw new IOException("cannot close the ledger " + file, e);

@@ -1,0 +1,69 @@
+package dev.rigor.report;
+
+import dev.rigor.analysis.AnalysisException;
+import dev.rigor.analysis.Experiment;
+import dev.rigor.analysis.ExperimentReader;
+import dev.rigor.analysis.RunValues;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.RunRecord;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Computes a report's data from an experiment directory: reads it through {@link ExperimentReader},
+ * resolves the settings ({@link ReportSetup}) and asks the analysis for every statistic.
+ */
+public final class ReportBuilder {
+
+  private ReportBuilder() {}
+
+  /**
+   * @throws AnalysisException when the experiment has no runs, or an option names an unknown metric,
+   *     axis or value (the message says what exists)
+   */
+  public static ReportData build(ExperimentDirectory dir, ReportOptions options) throws AnalysisException, IOException {
+    Experiment e = ExperimentReader.read(dir.root());
+    ExperimentInfo info = ExperimentInfo.read(dir);
+    RunValues values = new RunValues(e);
+    ReportSetup setup = ReportSetup.resolve(e, values, info, options);
+    List<String> notes = new ArrayList<>(e.notes());
+    notes.addAll(setup.notes());
+    List<RunRecord> failed = Failures.of(e);
+    return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes),
+        MetricCharts.of(e, values, setup),
+        control(e, values, setup, options),
+        ablations(e, values, setup),
+        LearningCurves.of(e, values, setup),
+        VarianceSection.of(values, setup),
+        failed.size(),
+        Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES),
+        RunsTables.of(e, values, setup.metrics()));
+  }
+
+  /**
+   * The comparisons with the control. A control given on the command line that matches nothing is the
+   * user's error; one from the spec only costs its section (with the reason), not the whole report.
+   */
+  private static EffectSection control(Experiment e, RunValues values, ReportSetup setup, ReportOptions options)
+      throws AnalysisException {
+    try {
+      return EffectSections.control(e, values, setup);
+    } catch (AnalysisException ex) {
+      if (options.control().isPresent()) {
+        throw ex;
+      }
+      String control = setup.control().map(c -> c.text()).orElse("");
+      return new EffectSection(control, "", List.of(), 0, 1 - ReportDefaults.ALPHA,
+          List.of("no comparison with report.control: " + ex.getMessage()));
+    }
+  }
+
+  private static EffectSection ablations(Experiment e, RunValues values, ReportSetup setup) {
+    try {
+      return EffectSections.ablations(e, values, setup);
+    } catch (AnalysisException ex) {
+      return new EffectSection("", "", List.of(), 0, 1 - ReportDefaults.ALPHA, List.of("no comparison of the ablations: " + ex.getMessage()));
+    }
+  }
+}
