@@ -1,24 +1,44 @@
 #!/usr/bin/env bash
-# Per-trial overhead: 2,000 trivial trials (`true`) at --jobs 2, every trial fully recorded
-# (run directory, meta.json at start and end, params.json, stdout/stderr files, metrics.json, ledger,
-# runs.csv), against `seq 2000 | xargs -P2 -I{} true` measured in the same run.
-# Usage: bench/sweep/overhead.sh [runs]   (needs hyperfine: apt-get install -y hyperfine)
+# Per-trial overhead: 2,000 trivial trials (`true`) at --jobs 2, every trial fully recorded (run
+# directory, meta.json at start and end, params.json, stdout/stderr files, metrics.json, the ledger,
+# runs.csv), against `seq 2000 | xargs -P2 -I{} true` measured in the same rounds.
+#
+# The commands alternate within each round and the ratio is taken per round, so a noisy neighbour
+# (this is a shared VM) slows both sides of a ratio alike. Every rigor run writes into a fresh
+# directory, and old ones are deleted only at the end: deleting thousands of inodes right before a run
+# makes ext4's inode allocator scan its recently-deleted inodes, which measures ext4, not Rigor.
+# Usage: bench/sweep/overhead.sh [rounds]
 source "$(dirname "$0")/common.sh"
-runs="${1:-5}"
-cat > "$work/overhead.yaml" <<'YAML'
-name: overhead
-command: ["true"]
-matrix: {i: {count: 0}}
-YAML
+rounds="${1:-7}"
 python3 - "$work/overhead.yaml" <<'PY'
 import sys
 open(sys.argv[1], "w").write("name: overhead\ncommand: [\"true\"]\nmatrix:\n  i: [" + ", ".join(str(i) for i in range(2000)) + "]\n")
 PY
+"$root/rigor" --version >/dev/null   # build and make the class-data archive outside the measurement
 machine
 cd "$work"
-hyperfine --runs "$runs" --warmup 1 --export-markdown "$work/overhead.md" \
-  --prepare "rm -rf $work/runs" \
-  -n 'xargs -P2 (2000 x true)' 'seq 2000 | xargs -P2 -I{} true' \
-  -n 'rigor --jobs 2 (cgroup, default here)' "java -jar $jar run overhead.yaml --jobs 2 --quiet --measure auto" \
-  -n 'rigor --jobs 2 --measure proc' "java -jar $jar run overhead.yaml --jobs 2 --quiet --measure proc"
-cat "$work/overhead.md"
+rm -rf overhead-runs && mkdir overhead-runs
+now() { date +%s.%N; }
+results="$work/overhead.tsv"
+: > "$results"
+for r in $(seq "$rounds"); do
+  t0=$(now); seq 2000 | xargs -P2 -I{} true; t1=$(now)
+  "$root/rigor" run overhead.yaml --jobs 2 --quiet --no-report --measure cgroup --out-root "overhead-runs/$r-cgroup" >/dev/null; t2=$(now)
+  "$root/rigor" run overhead.yaml --jobs 2 --quiet --no-report --measure proc --out-root "overhead-runs/$r-proc" >/dev/null; t3=$(now)
+  python3 - "$t0" "$t1" "$t2" "$t3" "$r" >> "$results" <<'PY'
+import sys
+t0, t1, t2, t3 = map(float, sys.argv[1:5])
+x, c, p = t1 - t0, t2 - t1, t3 - t2
+print(f"{sys.argv[5]}\t{x:.3f}\t{c:.3f}\t{p:.3f}\t{c / x:.2f}\t{p / x:.2f}")
+PY
+  tail -1 "$results"
+done
+python3 - "$results" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split("\t")[1:])) for l in open(sys.argv[1])]
+med = lambda i: statistics.median(r[i] for r in rows)
+print(f"median of {len(rows)} rounds: xargs {med(0):.2f} s · rigor (cgroup) {med(1):.2f} s = {med(3):.2f}x · "
+      f"rigor (proc) {med(2):.2f} s = {med(4):.2f}x")
+PY
+n=$(find overhead-runs -name meta.json | wc -l); echo "run records written: $n (expected $((rounds * 4000)))"
+rm -rf overhead-runs

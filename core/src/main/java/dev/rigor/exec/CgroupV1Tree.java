@@ -18,6 +18,7 @@ final class CgroupV1Tree implements ProcessTree {
   private static final long CFS_PERIOD_US = 100_000;
 
   private final String id;
+  private final Cgroups.V1 base;
   private final Path cpuacct;
   private final Path memory;
   private final Path cpu;
@@ -26,6 +27,7 @@ final class CgroupV1Tree implements ProcessTree {
 
   CgroupV1Tree(Cgroups.V1 base, String id, String name, Limits limits) throws IOException {
     this.id = id;
+    this.base = base;
     this.cpuacct = Files.createDirectories(base.cpuacct().resolve(name));
     this.memory = Files.createDirectories(base.memory().resolve(name));
     boolean separateCpu = limits.cpus() != null && base.cpu() != null && !base.cpu().equals(base.cpuacct());
@@ -70,17 +72,30 @@ final class CgroupV1Tree implements ProcessTree {
     return Measurement.CGROUP_V1;
   }
 
+  /**
+   * Moves the launching thread into the trial's cgroups for the spawn ({@link LaunchingThread}),
+   * which is cheaper than a shell prefix and charges the trial far less foreign work (a few dozen
+   * microseconds of the JVM's spawn instead of a shell's start-up); falls back to the shell prefix
+   * if the thread cannot be moved.
+   */
   @Override
-  public List<String> wrap(List<String> argv) {
-    List<Path> join = new ArrayList<>(List.of(cpuacct, memory));
+  public Process start(ProcessBuilder builder) throws IOException {
+    List<LaunchingThread.Placement> placements = new ArrayList<>(List.of(
+        new LaunchingThread.Placement(cpuacct, base.cpuacct().getParent()),
+        new LaunchingThread.Placement(memory, base.memory().getParent())));
     if (cpu != null) {
-      join.add(cpu);
+      placements.add(new LaunchingThread.Placement(cpu, base.cpu().getParent()));
     }
-    return Cgroups.joinAndExec(join, argv);
+    try {
+      return LaunchingThread.startInside(placements, builder);
+    } catch (LaunchingThread.CannotJoin threadsCannotMove) {
+      List<Path> join = placements.stream().map(LaunchingThread.Placement::trial).toList();
+      return builder.command(Cgroups.joinAndExec(join, builder.command())).start();
+    }
   }
 
   @Override
-  public void attach(Process main, ProcFs.Stat stat) {
+  public void attach(Process main) {
     // the wrapper joined the cgroups before exec; nothing to follow
   }
 

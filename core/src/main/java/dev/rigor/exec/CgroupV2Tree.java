@@ -58,12 +58,12 @@ final class CgroupV2Tree implements ProcessTree {
   }
 
   @Override
-  public List<String> wrap(List<String> argv) {
-    return Cgroups.joinAndExec(List.of(dir), argv);
+  public Process start(ProcessBuilder builder) throws IOException {
+    return builder.command(Cgroups.joinAndExec(List.of(dir), builder.command())).start();
   }
 
   @Override
-  public void attach(Process main, ProcFs.Stat stat) {
+  public void attach(Process main) {
     // the wrapper joined the cgroup before exec
   }
 

@@ -67,5 +67,6 @@ public final class LocalExecutor implements Executor {
   @Override
   public void close() {
     threads.shutdownNow();
+    trees.removeEmptyBases();
   }
 }

@@ -23,6 +23,9 @@ final class ProcTree implements ProcessTree {
 
   private final String id;
   private final Limits limits;
+  /** A member whose start time is not known yet (the main process until the first sample). */
+  private static final long UNKNOWN = -1;
+
   private final Map<Long, Long> members = new HashMap<>(); // pid -> start ticks
   private double cpuSeconds = -1;
   private long peakBytes = -1;
@@ -43,18 +46,14 @@ final class ProcTree implements ProcessTree {
   }
 
   @Override
-  public List<String> wrap(List<String> argv) {
-    return argv;
+  public Process start(ProcessBuilder builder) throws java.io.IOException {
+    return builder.start();
   }
 
   @Override
-  public void attach(Process process, ProcFs.Stat stat) {
+  public void attach(Process process) {
     synchronized (this) {
-      if (stat != null) {
-        members.put(stat.pid(), stat.startTicks());
-        peakBytes = stat.rssBytes();
-        cpuSeconds = stat.cpuSeconds();
-      }
+      members.put(process.pid(), UNKNOWN);
     }
     ProcSampler.attach(this);
   }
@@ -79,7 +78,8 @@ final class ProcTree implements ProcessTree {
     Deque<ProcFs.Stat> todo = new ArrayDeque<>();
     for (Map.Entry<Long, Long> m : members.entrySet()) {
       ProcFs.Stat s = snapshot.byPid().get(m.getKey());
-      if (s != null && s.startTicks() == m.getValue()) {
+      if (s != null && (m.getValue() == UNKNOWN || s.startTicks() == m.getValue())) {
+        m.setValue(s.startTicks());
         todo.add(s);
       }
     }
@@ -112,7 +112,7 @@ final class ProcTree implements ProcessTree {
   public synchronized boolean isEmpty() {
     for (Map.Entry<Long, Long> m : members.entrySet()) {
       ProcFs.Stat s = ProcFs.stat(m.getKey());
-      if (s != null && s.startTicks() == m.getValue() && !ProcFs.isZombie(m.getKey())) {
+      if (s != null && (m.getValue() == UNKNOWN || s.startTicks() == m.getValue()) && !ProcFs.isZombie(m.getKey())) {
         return false;
       }
     }

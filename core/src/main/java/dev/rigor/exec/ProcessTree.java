@@ -20,11 +20,11 @@ interface ProcessTree extends AutoCloseable {
 
   Measurement measurement();
 
-  /** The argv that starts {@code argv} inside the tree (a prefix that joins cgroups, or unchanged). */
-  List<String> wrap(List<String> argv);
+  /** Starts the trial's main process inside the tree. */
+  Process start(ProcessBuilder builder) throws java.io.IOException;
 
-  /** Called once the main process has started; {@code stat} is its /proc entry (null if already gone). */
-  void attach(Process main, ProcFs.Stat stat);
+  /** Called once the main process has started. */
+  void attach(Process main);
 
   /** Sends SIGTERM, or SIGKILL when {@code kill}, to every process of the tree. */
   void signalAll(boolean kill);

@@ -101,6 +101,17 @@ public final class ProcessTrees {
     Cgroups.remove(dir);
   }
 
+  /** Removes this experiment's (empty) cgroup directories once its trials are done. */
+  void removeEmptyBases() {
+    for (Path base : experimentBases()) {
+      try {
+        Files.deleteIfExists(base);
+      } catch (IOException e) {
+        // still holds a run's cgroup (a trial being reclaimed); the next coordinator removes it
+      }
+    }
+  }
+
   private java.util.List<Path> experimentBases() {
     java.util.List<Path> out = new java.util.ArrayList<>();
     if (v1 != null) {

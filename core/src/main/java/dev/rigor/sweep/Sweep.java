@@ -37,6 +37,9 @@ public final class Sweep {
 
   private static final Object WAKE_UP = new Object();
 
+  /** A run stopped occupying a slot (its record may still be being written). */
+  private record SlotFreed(Execution execution) {}
+
   private final Executor executor;
   private final Ledger ledger;
   private final ExperimentDirectory dir;
@@ -64,6 +67,7 @@ public final class Sweep {
     long start = System.nanoTime();
     Deque<Pending> queue = new ArrayDeque<>(todo);
     Set<Execution> running = new LinkedHashSet<>();
+    Set<Execution> inSlots = new java.util.HashSet<>();
     Map<Execution, Pending> launched = new java.util.HashMap<>();
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<RunRecord> failures = new ArrayList<>();
@@ -72,19 +76,27 @@ public final class Sweep {
       if (halt == null && interruptRequested) {
         halt = halt(SweepResult.Halt.INTERRUPTED, "interrupted: stopping running trials", running, RunStatus.INTERRUPTED);
       }
-      while (halt == null && running.size() < options.jobs() && !queue.isEmpty()) {
+      while (halt == null && inSlots.size() < options.jobs() && !queue.isEmpty()) {
         Pending p = queue.poll();
         Execution e = launch(p);
         running.add(e);
+        inSlots.add(e);
         launched.put(e, p);
       }
       if (running.isEmpty()) {
         break;
       }
-      Execution done = next();
-      if (done == null) {
+      Object event = next();
+      if (event instanceof SlotFreed freed) {
+        if (!options.failFast()) { // with fail-fast, a slot is reused only once the run's outcome is known
+          inSlots.remove(freed.execution());
+        }
         continue;
       }
+      if (!(event instanceof Execution done)) {
+        continue;
+      }
+      inSlots.remove(done);
       running.remove(done);
       Pending ran = launched.remove(done);
       RunRecord record = done.completion().join();
@@ -114,6 +126,7 @@ public final class Sweep {
   private Execution launch(Pending p) {
     ledger.record(new RunRecord(runningMeta(p), null));
     Execution e = executor.start(new RunRequest(p.trial(), p.attempt(), dir.run(p.trial().runId())));
+    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
     e.completion().whenComplete((r, t) -> completions.add(e));
     listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
     return e;
@@ -128,10 +141,9 @@ public final class Sweep {
         null, null, List.of(), null, ProcessHandle.current().pid());
   }
 
-  private Execution next() {
+  private Object next() {
     try {
-      Object item = completions.take();
-      return item == WAKE_UP ? null : (Execution) item;
+      return completions.take();
     } catch (InterruptedException e) {
       interruptRequested = true; // treated like SIGINT: terminate the running trials and wait for them
       return null;
