@@ -5,7 +5,7 @@ import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.Ledger;
 import dev.rigor.store.Manifest;
-import dev.rigor.store.RunDirectory;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +16,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,9 +26,8 @@ import java.util.concurrent.CompletionException;
  * spec declared, the latest run of every trial, and {@code manifest.json} for the git commit.
  * Read-only: it can run while a coordinator writes.
  *
- * <p>Runs are read from the run directories — the source of truth, which the ledger can lag after a
- * crash — in parallel, while experiment.json is read on another thread: JSON binding and file reads
- * are most of a command's start. The ledger is used only when there are no run directories.
+ * <p>Runs come from {@link RunIndex}: the ledger, checked against the run directories (the source of
+ * truth, which the ledger can lag after a crash), while experiment.json is read on another thread.
  */
 public final class ExperimentReader {
 
@@ -64,16 +62,13 @@ public final class ExperimentReader {
   /** The runs read, and what the user should know about how. */
   private record Runs(List<RunRecord> records, List<String> notes) {}
 
-  /** The latest record of every run directory, by run id; the ledger's when there is no run directory. */
+  /** The latest record of every trial, by run id (see {@link RunIndex}). */
   private static Runs runs(ExperimentDirectory dir) throws IOException {
-    List<RunDirectory> dirs = dir.runDirectories();
-    if (dirs.isEmpty() && Files.isRegularFile(dir.ledger())) {
+    List<RunRecord> records = RunIndex.latest(dir);
+    if (records.isEmpty() && Files.isRegularFile(dir.ledger())) {
       return new Runs(Ledger.readLatest(dir.ledger()), List.of("no run directories: read the runs from the ledger"));
     }
-    List<RunRecord> records = dirs.parallelStream().map(RunDirectory::readRecord).filter(Objects::nonNull).toList();
-    int unreadable = dirs.size() - records.size();
-    return new Runs(records, unreadable == 0 ? List.of()
-        : List.of(unreadable + " run directories have no readable meta.json and are left out"));
+    return new Runs(records, List.of());
   }
 
   private static Map<String, Object> spec(ExperimentDirectory dir) {

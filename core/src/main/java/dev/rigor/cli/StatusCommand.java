@@ -10,10 +10,9 @@ import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
 import dev.rigor.store.HostInfo;
-import dev.rigor.store.Ledger;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
-import dev.rigor.store.RunScanner;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunStatus;
 import dev.rigor.store.StoreJson;
 import java.io.IOException;
@@ -62,8 +61,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
-    List<RunRecord> runs = Files.isRegularFile(dir.ledger()) ? Ledger.readLatest(dir.ledger()) : RunScanner.latest(dir);
-    runs = preferRunDirectories(dir, runs);
+    List<RunRecord> runs = RunIndex.latest(dir);
     Integer planned = plannedTrials(dir);
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
@@ -77,22 +75,6 @@ final class StatusCommand implements Callable<Integer> {
       context.out().print(parse(format).render(countsTable(counts)));
     }
     return Rigor.OK;
-  }
-
-  /** The ledger can lag the files after a crash; a run directory with a newer attempt wins. */
-  private static List<RunRecord> preferRunDirectories(ExperimentDirectory dir, List<RunRecord> fromLedger) {
-    List<RunRecord> out = new ArrayList<>(fromLedger.size());
-    for (RunRecord r : fromLedger) {
-      if (r.meta().status() != RunStatus.OK) {
-        RunRecord onDisk = dir.run(r.meta().runId()).readRecord();
-        if (onDisk != null && onDisk.meta().attempt() >= r.meta().attempt()) {
-          out.add(onDisk);
-          continue;
-        }
-      }
-      out.add(r);
-    }
-    return out;
   }
 
   private static TableFormat parse(String format) throws UsageException {

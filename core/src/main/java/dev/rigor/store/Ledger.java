@@ -170,17 +170,25 @@ public final class Ledger implements AutoCloseable {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
         Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout=10000");
-      List<RunRecord> out = new ArrayList<>();
+      List<String[]> rows = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT meta, metrics FROM latest_runs ORDER BY run_id")) {
         while (rs.next()) {
-          String metrics = rs.getString(2);
-          out.add(new RunRecord(StoreJson.read(rs.getString(1), RunMeta.class),
-              metrics == null ? null : StoreJson.read(metrics, RunMetrics.class)));
+          rows.add(new String[] {rs.getString(1), rs.getString(2)});
         }
       }
-      return out;
+      return rows.parallelStream().map(Ledger::parse).toList(); // JSON binding is the cost; SQLite is not
     } catch (SQLException e) {
       throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+
+  private static RunRecord parse(String[] row) {
+    try {
+      return new RunRecord(StoreJson.read(row[0], RunMeta.class), row[1] == null ? null : StoreJson.read(row[1], RunMetrics.class));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
