@@ -12,7 +12,7 @@ machine
 cd "$work"
 rm -rf runs/bigout gc.log
 start=$(date +%s.%N)
-java -Xmx256m -Xlog:gc:file=gc.log -jar "$jar" run bigout.yaml --quiet
+RIGOR_JAVA_OPTS="-Xmx256m -Xlog:gc:file=gc.log" "$root/rigor" run bigout.yaml --quiet --no-report
 end=$(date +%s.%N)
 peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | awk -F'->' '{gsub("M","",$1); if ($1+0>m) m=$1+0} END {print m+0}')
 echo "stdout.txt: $(stat -c %s runs/bigout/runs/*/stdout.txt) bytes; metric: $(grep -o '"value" : [0-9]*' runs/bigout/runs/*/metrics.json)"

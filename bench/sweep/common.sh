@@ -4,7 +4,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 jar="$root/core/target/rigor.jar"
 work="${BENCH_WORK:-/tmp/rigor-bench}"
 mkdir -p "$work"
-if [ ! -f "$jar" ] || [ -n "${BENCH_REBUILD:-}" ]; then
+"$root/rigor" --version >/dev/null   # builds the jar (and its class-data archive) when needed
+if [ -n "${BENCH_REBUILD:-}" ]; then
   (cd "$root" && mvn -B -q -DskipTests -pl core,examples/sched -am package)
 fi
 machine() {

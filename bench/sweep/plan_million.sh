@@ -13,7 +13,7 @@ cd "$work"
 for fmt in table json; do
   rm -f gc.log
   start=$(date +%s.%N)
-  java -Xmx1g -Xlog:gc:file=gc.log -jar "$jar" plan million.yaml --format "$fmt" > plan.out
+  RIGOR_JAVA_OPTS="-Xmx1g -Xlog:gc:file=gc.log" "$root/rigor" plan million.yaml --format "$fmt" > plan.out
   end=$(date +%s.%N)
   peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | awk -F'->' '{gsub("M","",$1); if ($1+0>m) m=$1+0} END {print m+0}')
   echo "plan --format $fmt: $(wc -l < plan.out) lines, $(python3 -c "print(round($end-$start,2))") s wall, peak heap before GC ${peak} MB (-Xmx1g)"

@@ -15,7 +15,7 @@ cd "$work"
 if [ ! -f runs/resume100k/.done-99k ]; then
   rm -rf runs/resume100k
   echo "set-up: running 99,000 trials (seeds 1..99)…"
-  FIRST=/dev/null java -jar "$jar" run resume.yaml --set 'seeds={count: 99}' --quiet
+  FIRST=/dev/null "$root/rigor" run resume.yaml --set 'seeds={count: 99}' --quiet --no-report
   touch runs/resume100k/.done-99k
 fi
 done_seeds=$(ls runs/resume100k/.done-* | sed 's/.*done-//' | sort -n | tail -1 | sed 's/k//')
@@ -23,7 +23,7 @@ for try in 1 2 3; do
   seeds=$((done_seeds + 1))
   rm -f first.txt
   start=$(date +%s.%N)
-  FIRST="$work/first.txt" java -jar "$jar" run resume.yaml --set "seeds={count: $seeds}" --resume --quiet > resume.out
+  FIRST="$work/first.txt" "$root/rigor" run resume.yaml --set "seeds={count: $seeds}" --resume --quiet --no-report > resume.out
   echo "try $try: ${seeds},000 planned, ${done_seeds},000 done: first trial started" \
     "$(python3 -c "print(round($(cat first.txt) - $start, 2))") s after launch — $(head -1 resume.out)"
   touch "runs/resume100k/.done-${seeds}k"

@@ -64,11 +64,13 @@ public final class ExperimentReader {
 
   /** The latest record of every trial, by run id (see {@link RunIndex}). */
   private static Runs runs(ExperimentDirectory dir) throws IOException {
-    List<RunRecord> records = RunIndex.latest(dir);
-    if (records.isEmpty() && Files.isRegularFile(dir.ledger())) {
+    RunIndex.Runs index = RunIndex.read(dir);
+    List<RunRecord> records = index.records();
+    if (records.isEmpty() && index.unreadable() == 0 && Files.isRegularFile(dir.ledger())) {
       return new Runs(Ledger.readLatest(dir.ledger()), List.of("no run directories: read the runs from the ledger"));
     }
-    return new Runs(records, List.of());
+    return new Runs(records, index.unreadable() == 0 ? List.of()
+        : List.of(index.unreadable() + " run directories have no readable meta.json and are left out"));
   }
 
   private static Map<String, Object> spec(ExperimentDirectory dir) {

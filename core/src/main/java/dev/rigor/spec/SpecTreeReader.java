@@ -66,7 +66,11 @@ public final class SpecTreeReader {
     if (text.isEmpty()) {
       return new SpecNode.ScalarNode(SourcePosition.of(source), "");
     }
-    SpecNode node = read(source, text);
+    SpecTreeReader reader = new SpecTreeReader(source);
+    SpecNode node = reader.parse(text, YAML); // YAML, also for "{count: 5}" (JSON is YAML too, not the reverse)
+    if (!reader.errors.isEmpty()) {
+      throw new SpecException(reader.errors);
+    }
     return relocate(node, SourcePosition.of(source));
   }
 

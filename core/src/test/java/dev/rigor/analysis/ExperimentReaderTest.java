@@ -49,12 +49,28 @@ class ExperimentReaderTest {
 
   @Test
   void unreadableRunDirectoriesAreLeftOutWithANote() throws Exception {
-    Path exp = ToyExperiments.run(dir, "toy");
-    Path broken = Files.list(exp.resolve("runs")).sorted().findFirst().orElseThrow();
-    Files.writeString(broken.resolve("meta.json"), "{ not json");
+    Path exp = ToyExperiments.run(dir, "toy", "params.fail_seed=2");
+    Path failed = exp.resolve("runs").resolve(runId(exp, "fast__seed2__"));
+    Files.writeString(failed.resolve("meta.json"), "{ not json");
+    Path ok = exp.resolve("runs").resolve(runId(exp, "base__seed1__"));
+    Files.writeString(ok.resolve("meta.json"), "{ not json");
+
     Experiment e = ExperimentReader.read(exp);
-    assertThat(e.runs()).hasSize(17);
+    assertThat(e.runs()).as("the ledger's ok row stands in for the broken ok run; the failed one is left out").hasSize(17);
+    assertThat(e.runs()).extracting(r -> r.meta().runId()).contains(ok.getFileName().toString())
+        .doesNotContain(failed.getFileName().toString());
     assertThat(e.notes()).containsExactly("1 run directories have no readable meta.json and are left out");
+
+    Files.delete(exp.resolve("rigor.db"));
+    Experiment withoutLedger = ExperimentReader.read(exp);
+    assertThat(withoutLedger.runs()).hasSize(16);
+    assertThat(withoutLedger.notes()).containsExactly("2 run directories have no readable meta.json and are left out");
+  }
+
+  private static String runId(Path exp, String prefix) throws java.io.IOException {
+    try (var names = Files.list(exp.resolve("runs"))) {
+      return names.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(prefix)).findFirst().orElseThrow();
+    }
   }
 
   @Test

@@ -117,11 +117,12 @@ class SpecReaderTest {
   @Test
   void setOverridesKeysAxesAndParamsBeforeValidation() throws Exception {
     String yaml = "name: x\ncommand: [echo]\nparams: {lr: 0.1}\nmatrix: {policy: [a, b]}\njobs: 1\n";
-    Spec s = parse(yaml, "jobs=4", "policy=b", "lr=0.5", "params.batch=32", "limits.memory=512m");
+    Spec s = parse(yaml, "jobs=4", "policy=b", "lr=0.5", "params.batch=32", "limits.memory=512m", "seeds={count: 3, start: 5}");
     assertThat(s.jobs()).isEqualTo(4);
     assertThat(s.matrix().axes().get("policy")).containsExactly("b");
     assertThat(s.params()).containsEntry("lr", 0.5).containsEntry("batch", 32L);
     assertThat(s.limits().memoryBytes()).isEqualTo(512L << 20);
+    assertThat(s.seeds().values()).containsExactly(5L, 6L, 7L);
 
     assertThatThrownBy(() -> parse(yaml, "jobs=zero")).isInstanceOf(SpecException.class)
         .hasMessageContaining("--set jobs: error: 'jobs' must be an integer");

@@ -57,6 +57,19 @@ final class MeanResampling extends Resampling {
                         s += column[rng.nextInt(n)];
                     }
                     means[k] = s / n;
+                } else if (columns.length == 2) {
+                    // pairs (e.g. a ratio of paired means): accumulate in registers, not in the array
+                    double[] first = columns[0];
+                    double[] second = columns[1];
+                    double s0 = 0;
+                    double s1 = 0;
+                    for (int i = 0; i < n; i++) {
+                        int row = rng.nextInt(n);
+                        s0 += first[row];
+                        s1 += second[row];
+                    }
+                    means[k] = s0 / n;
+                    means[k + 1] = s1 / n;
                 } else {
                     for (int c = 0; c < columns.length; c++) {
                         means[k + c] = 0;
