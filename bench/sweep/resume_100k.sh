@@ -13,9 +13,9 @@ PY
 machine
 cd "$work"
 if [ ! -f runs/resume100k/.done-99k ]; then
-  rm -rf runs/resume100k
   echo "set-up: running 99,000 trials (seeds 1..99)…"
-  FIRST=/dev/null "$root/rigor" run resume.yaml --set 'seeds={count: 99}' --quiet --no-report
+  again=(); [ -d runs/resume100k ] && again=(--resume)   # an interrupted set-up resumes
+  FIRST=/dev/null "$root/rigor" run resume.yaml --set 'seeds={count: 99}' --quiet --no-report "${again[@]}"
   touch runs/resume100k/.done-99k
 fi
 done_seeds=$(ls runs/resume100k/.done-* | sed 's/.*done-//' | sort -n | tail -1 | sed 's/k//')

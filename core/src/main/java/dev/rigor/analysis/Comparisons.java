@@ -22,9 +22,10 @@ import java.util.stream.IntStream;
  * With {@code --test none} the verdict is whether the interval excludes the null, at a
  * Bonferroni-widened confidence {@code 1 - alpha/m} when a correction is asked for.
  *
- * <p>Rows are computed in parallel; every row's resampling stream is seeded from the base seed and
- * the row's own names ({@link StreamSeeds}), so the output does not depend on threads or on which
- * other rows were asked for.
+ * <p>Rows are computed in parallel; every contrast's resampling stream is seeded from the base seed and
+ * the contrast's own names ({@link StreamSeeds}), and its metrics share the resampled rows (each
+ * metric's marginal bootstrap distribution is the one it would get alone), so the output does not
+ * depend on threads or on which other rows were asked for.
  */
 public final class Comparisons {
 
@@ -49,9 +50,18 @@ public final class Comparisons {
     int rows = contrasts.size() * metrics.size();
     boolean widened = s.test() == TestChoice.NONE && s.correction() != Correction.NONE && rows > 1;
     double confidence = widened ? 1 - s.alpha() / rows : 1 - s.alpha();
-    List<Comparison> measured = IntStream.range(0, rows).parallel()
-        .mapToObj(i -> MetricContrast.measure(contrasts.get(i / metrics.size()), pairings.get(i / metrics.size()),
-            metrics.get(i % metrics.size()), s, confidence))
+    // Tasks of one contrast × a slice of the metrics: each contrast's metrics share their resamples, and
+    // slices keep every core busy when there are fewer contrasts than cores.
+    int slices = Math.min(metrics.size(), Math.max(1, Runtime.getRuntime().availableProcessors() / contrasts.size()));
+    int perSlice = (metrics.size() + slices - 1) / slices;
+    List<Comparison> measured = IntStream.range(0, contrasts.size() * slices).parallel()
+        .mapToObj(t -> {
+          int c = t / slices;
+          List<Metric> slice = metrics.subList(Math.min(metrics.size(), t % slices * perSlice),
+              Math.min(metrics.size(), (t % slices + 1) * perSlice));
+          return MetricContrast.measure(contrasts.get(c), pairings.get(c), slice, s, confidence);
+        })
+        .flatMap(List::stream)
         .toList();
     for (Contrast c : contrasts) {
       for (Metric m : metrics) {

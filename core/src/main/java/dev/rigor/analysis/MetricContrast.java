@@ -13,7 +13,10 @@ import dev.rigor.stats.TTests;
 import dev.rigor.stats.TestResult;
 import dev.rigor.store.RunRecord;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -45,14 +48,29 @@ final class MetricContrast {
     return new Samples(pairs.stream().mapToDouble(p -> p[0]).toArray(), pairs.stream().mapToDouble(p -> p[1]).toArray(), true);
   }
 
-  static Comparison measure(Contrast c, Pairing pairing, Metric metric, CompareSettings s, double confidence) {
-    Samples data = samples(c, pairing, metric);
+  /**
+   * Measures {@code metrics} for one contrast. The bootstrap stream is seeded from the contrast alone,
+   * so every metric of it with the same number of values resamples the same rows: the rows are drawn
+   * once for all of them ({@link Bootstrap#pairedEach}), and each metric's interval is exactly the one
+   * it would get alone.
+   */
+  static List<Comparison> measure(Contrast c, Pairing pairing, List<Metric> metrics, CompareSettings s, double confidence) {
+    List<Samples> data = metrics.stream().map(m -> samples(c, pairing, m)).toList();
+    long seed = StreamSeeds.derive(s.seed(), c.group().label(), c.candidate().label(), c.control().label());
+    List<Optional<ConfidenceInterval>> effects = bootstrap(data, s, new BootstrapConfig(s.resamples(), confidence, seed));
+    List<Comparison> out = new ArrayList<>(metrics.size());
+    for (int k = 0; k < metrics.size(); k++) {
+      out.add(comparison(c, metrics.get(k), data.get(k), effects.get(k), s, confidence));
+    }
+    return out;
+  }
+
+  private static Comparison comparison(Contrast c, Metric metric, Samples data, Optional<ConfidenceInterval> effect,
+      CompareSettings s, double confidence) {
     double[] a = data.control();
     double[] b = data.candidate();
     Optional<Goal> goal = c.control().values().experiment().goal(metric.name());
     boolean any = a.length > 0 && b.length > 0;
-    long seed = StreamSeeds.derive(s.seed(), c.group().label(), c.candidate().label(), c.control().label(), metric.label());
-    Optional<ConfidenceInterval> effect = any ? bootstrap(data, s, confidence, seed) : Optional.empty();
     return new Comparison(c.group(), c.candidate().label(), c.control().label(), metric, goal, data.paired(),
         SampleStats.of(a), SampleStats.of(b), s.statistic(), s.ci(), effect, relativeChange(effect, a, s.statistic()),
         any ? test(data, s.test(), confidence) : Optional.empty(), OptionalDouble.empty(), effectSizeName(data.paired(), s.test()),
@@ -60,16 +78,27 @@ final class MetricContrast {
         Verdict.INSUFFICIENT);
   }
 
-  private static Optional<ConfidenceInterval> bootstrap(Samples d, CompareSettings s, double confidence, long seed) {
-    BootstrapConfig config = new BootstrapConfig(s.resamples(), confidence, seed);
-    try {
-      BootstrapResult r = d.paired()
-          ? Bootstrap.paired(d.candidate(), d.control(), s.statistic().paired(), config)
-          : Bootstrap.twoSample(d.candidate(), d.control(), s.statistic().unpaired(), config);
-      return Optional.of(r.interval(s.ci()));
-    } catch (ArithmeticException e) {
-      return Optional.empty();
+  /** The effect's interval per data set; those with the same sizes share one stream of resamples. */
+  private static List<Optional<ConfidenceInterval>> bootstrap(List<Samples> data, CompareSettings s, BootstrapConfig config) {
+    List<Optional<ConfidenceInterval>> out = new ArrayList<>(Collections.nCopies(data.size(), Optional.empty()));
+    Map<List<Object>, List<Integer>> bySize = new LinkedHashMap<>();
+    for (int k = 0; k < data.size(); k++) {
+      Samples d = data.get(k);
+      if (d.control().length > 0 && d.candidate().length > 0) {
+        bySize.computeIfAbsent(List.of(d.paired(), d.candidate().length, d.control().length), key -> new ArrayList<>()).add(k);
+      }
     }
+    for (List<Integer> same : bySize.values()) {
+      double[][] candidate = same.stream().map(k -> data.get(k).candidate()).toArray(double[][]::new);
+      double[][] control = same.stream().map(k -> data.get(k).control()).toArray(double[][]::new);
+      List<Optional<BootstrapResult>> results = data.get(same.get(0)).paired()
+          ? Bootstrap.pairedEach(candidate, control, s.statistic().paired(), config)
+          : Bootstrap.twoSampleEach(candidate, control, s.statistic().unpaired(), config);
+      for (int j = 0; j < same.size(); j++) {
+        out.set(same.get(j), results.get(j).map(r -> r.interval(s.ci())));
+      }
+    }
+    return out;
   }
 
   private static OptionalDouble relativeChange(Optional<ConfidenceInterval> effect, double[] control, EffectStatistic statistic) {

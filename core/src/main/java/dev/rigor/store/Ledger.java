@@ -1,5 +1,6 @@
 package dev.rigor.store;
 
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -170,10 +171,10 @@ public final class Ledger implements AutoCloseable {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
         Statement s = c.createStatement()) {
       s.execute("PRAGMA busy_timeout=10000");
-      List<String[]> rows = new ArrayList<>();
+      List<byte[][]> rows = new ArrayList<>();
       try (ResultSet rs = s.executeQuery("SELECT meta, metrics FROM latest_runs ORDER BY run_id")) {
         while (rs.next()) {
-          rows.add(new String[] {rs.getString(1), rs.getString(2)});
+          rows.add(new byte[][] {rs.getBytes(1), rs.getBytes(2)});
         }
       }
       return rows.parallelStream().map(Ledger::parse).toList(); // JSON binding is the cost; SQLite is not
@@ -184,9 +185,12 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
-  private static RunRecord parse(String[] row) {
+  private static final ObjectReader META = StoreJson.MAPPER.readerFor(RunMeta.class);
+  private static final ObjectReader METRICS = StoreJson.MAPPER.readerFor(RunMetrics.class);
+
+  private static RunRecord parse(byte[][] row) {
     try {
-      return new RunRecord(StoreJson.read(row[0], RunMeta.class), row[1] == null ? null : StoreJson.read(row[1], RunMetrics.class));
+      return new RunRecord(StoreJson.read(row[0], META), row[1] == null ? null : StoreJson.read(row[1], METRICS));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -1,7 +1,10 @@
 package dev.rigor.stats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Nonparametric bootstrap confidence intervals (Efron &amp; Tibshirani 1993) for one sample, paired
@@ -57,11 +60,7 @@ public final class Bootstrap {
         Objects.requireNonNull(statistic, "statistic");
         if (statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE) {
             // mean(x - y) = mean of the differences; resampling the differences draws the same pairs.
-            double[] differences = new double[x.length];
-            for (int i = 0; i < x.length; i++) {
-                differences[i] = x[i] - y[i];
-            }
-            return run(new MeanResampling(new double[][][] {{differences}}, means -> means[0]), config);
+            return run(new MeanResampling(new double[][][] {{differences(x, y)}}, means -> means[0]), config);
         }
         double[][][] design = {{x.clone(), y.clone()}};
         Optional<MeanStatistic> meanForm = statistic instanceof BuiltinPairedStatistic builtin
@@ -91,6 +90,110 @@ public final class Bootstrap {
         Resampling resampling = meanForm.<Resampling>map(m -> new MeanResampling(design, m))
             .orElseGet(() -> new ColumnResampling(design, columns -> statistic.evaluate(columns[0], columns[1])));
         return run(resampling, config);
+    }
+
+    /**
+     * Bootstraps the same statistic of several paired data sets with pairs of the same count (e.g. many
+     * metrics measured on the same pairs of runs) from one stream of resamples. Result {@code k} equals
+     * {@code paired(x[k], y[k], statistic, config)} exactly — same seed, same resampled pairs — but the
+     * pairs are drawn once per resample for all data sets when the statistic is a built-in mean-type one.
+     *
+     * @param x first member of each pair, per data set (finite; every data set of the same length)
+     * @param y second member of each pair, per data set, same lengths
+     * @param statistic e.g. {@link PairedStatistic#ratioOfMeans()}
+     * @param config resamples, confidence, seed (one seed for all data sets)
+     * @return per data set, its result, or empty where {@link #paired} would throw {@link ArithmeticException}
+     */
+    public static List<Optional<BootstrapResult>> pairedEach(double[][] x, double[][] y, PairedStatistic statistic,
+                                                             BootstrapConfig config) {
+        Objects.requireNonNull(statistic, "statistic");
+        int sets = dataSets(x, y);
+        List<double[][][]> designs = new ArrayList<>(sets);
+        for (int k = 0; k < sets; k++) {
+            Require.sameLength(x[k], y[k]);
+            sameCount(x[k].length, x[0].length, "every data set must have as many pairs");
+            designs.add(statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE
+                ? new double[][][] {{differences(x[k], y[k])}} : new double[][][] {{x[k], y[k]}});
+        }
+        Optional<MeanStatistic> meanForm = statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE
+            ? Optional.of(means -> means[0])
+            : statistic instanceof BuiltinPairedStatistic builtin ? builtin.meanForm() : Optional.empty();
+        return each(designs, meanForm, x, y, (a, b) -> paired(a, b, statistic, config), config);
+    }
+
+    /**
+     * Bootstraps the same statistic of several pairs of independent samples with the same sizes (e.g.
+     * many metrics of the same two groups of runs) from one stream of resamples. Result {@code k}
+     * equals {@code twoSample(x[k], y[k], statistic, config)} exactly, as {@link #pairedEach}.
+     *
+     * @param x first sample, per data set (finite; every data set of the same length)
+     * @param y second sample, per data set (finite; every data set of the same length)
+     * @param statistic e.g. {@link TwoSampleStatistic#meanDifference()}
+     * @param config resamples, confidence, seed (one seed for all data sets)
+     * @return per data set, its result, or empty where {@link #twoSample} would throw {@link ArithmeticException}
+     */
+    public static List<Optional<BootstrapResult>> twoSampleEach(double[][] x, double[][] y, TwoSampleStatistic statistic,
+                                                                BootstrapConfig config) {
+        Objects.requireNonNull(statistic, "statistic");
+        int sets = dataSets(x, y);
+        List<double[][][]> designs = new ArrayList<>(sets);
+        for (int k = 0; k < sets; k++) {
+            sameCount(x[k].length, x[0].length, "every x must have the same size");
+            sameCount(y[k].length, y[0].length, "every y must have the same size");
+            designs.add(new double[][][] {{x[k]}, {y[k]}});
+        }
+        Optional<MeanStatistic> meanForm = statistic instanceof BuiltinTwoSampleStatistic builtin
+            ? builtin.meanForm() : Optional.empty();
+        return each(designs, meanForm, x, y, (a, b) -> twoSample(a, b, statistic, config), config);
+    }
+
+    /** Checks the data sets (finite, at least one value each) and returns how many there are. */
+    private static int dataSets(double[][] x, double[][] y) {
+        sameCount(x.length, y.length, "x and y must hold as many data sets");
+        for (int k = 0; k < x.length; k++) {
+            Require.finite(x[k], "x[" + k + "]", 1);
+            Require.finite(y[k], "y[" + k + "]", 1);
+        }
+        return x.length;
+    }
+
+    /** Mean-type statistics share one stream of resamples; others are bootstrapped one by one (same seed). */
+    private static List<Optional<BootstrapResult>> each(List<double[][][]> designs, Optional<MeanStatistic> meanForm,
+                                                        double[][] x, double[][] y,
+                                                        BiFunction<double[], double[], BootstrapResult> single,
+                                                        BootstrapConfig config) {
+        Objects.requireNonNull(config, "config");
+        if (meanForm.isPresent()) {
+            return SharedMeanResampling.run(designs, meanForm.get(), config);
+        }
+        List<Optional<BootstrapResult>> out = new ArrayList<>(x.length);
+        for (int k = 0; k < x.length; k++) {
+            out.add(orEmpty(x[k], y[k], single));
+        }
+        return out;
+    }
+
+    private static Optional<BootstrapResult> orEmpty(double[] x, double[] y,
+                                                     BiFunction<double[], double[], BootstrapResult> bootstrap) {
+        try {
+            return Optional.of(bootstrap.apply(x, y));
+        } catch (ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void sameCount(int a, int b, String rule) {
+        if (a != b) {
+            throw new IllegalArgumentException(rule + "; got " + a + " and " + b);
+        }
+    }
+
+    private static double[] differences(double[] x, double[] y) {
+        double[] d = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            d[i] = x[i] - y[i];
+        }
+        return d;
     }
 
     /**
