@@ -5,11 +5,9 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="${BENCH_WORK:-/tmp/rigor-bench}/report"
-jar="${RIGOR_JAR:-$root/core/target/rigor.jar}"
+jar="$root/core/target/rigor.jar"
 mkdir -p "$work"
-if [ ! -f "$jar" ] || [ -n "${BENCH_REBUILD:-}" ]; then
-  (cd "$root" && mvn -B -q -DskipTests -pl core -am package)
-fi
+"$root/rigor" --version > /dev/null   # builds the jar and its class-data archive when needed
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "java: $(java -version 2>&1 | head -1); chromium: $(chromium --version 2>/dev/null || echo missing)"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -22,7 +20,7 @@ fi
 for try in 1 2 3; do
   rm -rf "$exp/report"
   start=$(date +%s.%N)
-  java -jar "$jar" report "$exp" > "$work/report.out"
+  "$root/rigor" report "$exp" > "$work/report.out"   # what users run: the launcher
   end=$(date +%s.%N)
   echo "try $try: rigor report (default formats: html, md, png) took $(python3 -c "print(round($end - $start, 1))") s"
 done
@@ -30,7 +28,7 @@ cat "$work/report.out"
 echo "index.html: $(du -b "$exp/report/index.html" | cut -f1 | python3 -c 'import sys; print(round(int(sys.stdin.read())/1e6, 1))') MB;" \
   "report.md: $(du -b "$exp/report/report.md" | cut -f1) bytes; assets: $(ls "$exp/report/assets" | wc -l) files"
 echo "where the time goes:"
-java -cp "$jar" "$root/bench/report/ReportPhases.java" "$exp"
+java -XX:+UseParallelGC -cp "$jar" "$root/bench/report/ReportPhases.java" "$exp"
 (cd "$root" && mvn -B -q -Dstyle.color=never -pl core dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/cp.txt" >/dev/null 2>&1)
 java -cp "$jar:$(cat "$work/cp.txt")" "$root/bench/report/BrowserTiming.java" "$exp/report/index.html" latency_p95_ms policy run_id 2>&1 \

@@ -18,3 +18,14 @@ for fmt in table json; do
   peak=$(grep -oE '[0-9]+M->[0-9]+M' gc.log | awk -F'->' '{gsub("M","",$1); if ($1+0>m) m=$1+0} END {print m+0}')
   echo "plan --format $fmt: $(wc -l < plan.out) lines, $(python3 -c "print(round($end-$start,2))") s wall, peak heap before GC ${peak} MB (-Xmx1g)"
 done
+# Peer, same session: Python enumerating the same 1,000,000 combinations and printing one line each
+# (what a hand-written sweep.py does before it launches anything).
+start=$(date +%s.%N)
+python3 -c "
+import itertools, sys
+w = sys.stdout.write
+for i, (a, b, s) in enumerate(itertools.product(range(100), range(100), range(1, 101))):
+    w(f'{i}\ta{a}\t{b}\t{s}\tsim --a a{a} --b {b} --seed {s}\n')
+" > plan.py.out
+end=$(date +%s.%N)
+echo "peer: python3 itertools.product printing the same 1,000,000 rows: $(python3 -c "print(round($end-$start,2))") s wall"
