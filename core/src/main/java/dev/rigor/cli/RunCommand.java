@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -45,6 +46,8 @@ import picocli.CommandLine.Option;
       "unless --allow-drift. Ctrl-C stops running trials (recorded as interrupted) and exits 130."
     })
 final class RunCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Context context;
 
@@ -143,9 +146,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** What the user typed after {@code rigor} (not the JVM's options and jar, which the launcher adds). */
   private List<String> commandLine() {
     List<String> cmd = new ArrayList<>(List.of("rigor"));
-    cmd.addAll(ProcessHandle.current().info().arguments().map(List::of).orElse(List.of()));
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed != null) {
+      cmd.addAll(parsed.originalArgs());
+    }
     return cmd;
   }
 
