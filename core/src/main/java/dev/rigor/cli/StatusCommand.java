@@ -7,6 +7,7 @@ import dev.rigor.report.TableFormat;
 import dev.rigor.spec.SpecException;
 import dev.rigor.spec.SpecLoader;
 import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
 import dev.rigor.store.HostInfo;
@@ -43,6 +44,9 @@ import picocli.CommandLine.Option;
       "  watch -n 5 rigor status runs/sched-experiment --tail 0"
     })
 final class StatusCommand implements Callable<Integer> {
+
+  /** Characters of a stderr line shown; longer lines are cut. */
+  private static final int MAX_LINE = 300;
 
   private final Context context;
 
@@ -147,7 +151,7 @@ final class StatusCommand implements Callable<Integer> {
         out.println("  " + m.status().json() + "  " + m.runId() + "  attempt " + m.attempt()
             + (m.exitCode() == null ? "" : "  exit " + m.exitCode()) + (m.error() == null ? "" : "  — " + m.error()));
         Path stderr = dir.run(m.runId()).stderr();
-        List<String> lines = Tail.lines(stderr, tail);
+        List<String> lines = FileTail.lines(stderr, tail, MAX_LINE);
         if (!lines.isEmpty()) {
           out.println("    " + shown(stderr) + " (last " + lines.size() + " lines):");
           lines.forEach(l -> out.println("      " + l));
@@ -173,7 +177,7 @@ final class StatusCommand implements Callable<Integer> {
       e.put("exit_code", r.meta().exitCode());
       e.put("attempt", r.meta().attempt());
       e.put("error", r.meta().error());
-      e.put("stderr_tail", Tail.lines(dir.run(r.meta().runId()).stderr(), tail));
+      e.put("stderr_tail", FileTail.lines(dir.run(r.meta().runId()).stderr(), tail, MAX_LINE));
       f.add(e);
     }
     m.put("failures", f);

@@ -8,6 +8,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /** The layout of {@code <out_root>/<name>/} (DESIGN.md §5). */
 public final class ExperimentDirectory {
@@ -76,6 +77,22 @@ public final class ExperimentDirectory {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The names in {@code runs/}, sorted: the run ids, listed without a stat per entry (one directory
+   * read, however many runs). Empty when there is no {@code runs/} yet.
+   */
+  public TreeSet<String> runIds() throws IOException {
+    TreeSet<String> names = new TreeSet<>();
+    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs())) {
+      for (Path p : entries) {
+        names.add(p.getFileName().toString());
+      }
+    } catch (NoSuchFileException e) {
+      return names;
+    }
+    return names;
   }
 
   /** Every run directory, sorted by run id. */

@@ -1,16 +1,12 @@
 package dev.rigor.store;
 
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 
 /**
  * The latest run of every trial, read fast but true to the run directories: from the ledger (one
@@ -33,7 +29,7 @@ public final class RunIndex {
   }
 
   public static Runs read(ExperimentDirectory dir) throws IOException {
-    List<String> names = new ArrayList<>(runDirectoryNames(dir.runs()));
+    List<String> names = new ArrayList<>(dir.runIds());
     Map<String, RunRecord> known = new HashMap<>();
     if (Files.isRegularFile(dir.ledger())) {
       for (RunRecord r : Ledger.readLatest(dir.ledger())) {
@@ -53,17 +49,5 @@ public final class RunIndex {
       return null; // no readable meta.json and no ok row: the run directory is the truth, and it has nothing
     }
     return fromLedger != null && fromLedger.meta().attempt() > fromDirectory.meta().attempt() ? fromLedger : fromDirectory;
-  }
-
-  private static TreeSet<String> runDirectoryNames(Path runs) throws IOException {
-    TreeSet<String> names = new TreeSet<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
-      for (Path p : entries) {
-        names.add(p.getFileName().toString());
-      }
-    } catch (NoSuchFileException e) {
-      return names;
-    }
-    return names;
   }
 }

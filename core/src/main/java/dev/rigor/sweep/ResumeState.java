@@ -9,10 +9,7 @@ import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,7 +31,7 @@ record ResumeState(List<Sweep.Pending> todo, int alreadyOk, List<RunMeta> stale,
 
   static ResumeState of(Plan plan, ExperimentDirectory dir, Ledger ledger) throws IOException {
     Map<String, Ledger.TrialState> known = ledger.latestByTrialKey();
-    Set<String> dirs = runDirectoryNames(dir.runs());
+    Set<String> dirs = dir.runIds();
     List<Sweep.Pending> todo = new ArrayList<>();
     List<RunMeta> stale = new ArrayList<>();
     List<RunRecord> reconciled = new ArrayList<>();
@@ -70,17 +67,5 @@ record ResumeState(List<Sweep.Pending> todo, int alreadyOk, List<RunMeta> stale,
     }
     int unplanned = (int) known.keySet().stream().filter(k -> !planned.contains(k)).count();
     return new ResumeState(todo, ok, stale, reconciled, unplanned);
-  }
-
-  private static Set<String> runDirectoryNames(Path runs) throws IOException {
-    Set<String> names = new HashSet<>();
-    try (DirectoryStream<Path> entries = Files.newDirectoryStream(runs)) {
-      for (Path p : entries) {
-        names.add(p.getFileName().toString());
-      }
-    } catch (NoSuchFileException e) {
-      return names;
-    }
-    return names;
   }
 }

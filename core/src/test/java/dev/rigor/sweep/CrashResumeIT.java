@@ -41,9 +41,11 @@ class CrashResumeIT {
   @ValueSource(strings = {"cgroup", "proc"})
   void killMinusNineThenResumeRunsExactlyTheMissingTrials(String measure) throws Exception {
     // Each trial records its pid, works for a while, then (if still alive) logs its completion and the pid that finished.
+    // The 3 s of work is the window the resume has to stop the dead coordinator's trials before they finish on their own
+    // (a loaded CI machine once needed more than 1.5 s).
     Experiments.spec(tmp, "crash.yaml", """
         name: crash
-        command: [sh, -c, 'echo $$ > "$RIGOR_OUT/pid"; sleep 1.5; echo "$RIGOR_RUN_ID $$" >> "%s/done.log"; echo $$ > "$RIGOR_OUT/finished"', "%s"]
+        command: [sh, -c, 'echo $$ > "$RIGOR_OUT/pid"; sleep 3; echo "$RIGOR_RUN_ID $$" >> "%s/done.log"; echo $$ > "$RIGOR_OUT/finished"', "%s"]
         matrix: {n: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]}
         jobs: 2
         measure: %s

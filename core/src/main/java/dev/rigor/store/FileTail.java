@@ -1,4 +1,4 @@
-package dev.rigor.cli;
+package dev.rigor.store;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -8,15 +8,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The last lines of a (possibly huge) file, reading only its end. */
-final class Tail {
+/**
+ * The last lines of a (possibly huge) file such as a run's stderr, reading only its last 64 KiB; lines
+ * longer than {@code maxLine} characters are cut (with an ellipsis). Shown by {@code rigor status} and
+ * the report's failures.
+ */
+public final class FileTail {
 
   private static final int MAX_BYTES = 64 * 1024;
-  private static final int MAX_LINE = 300;
 
-  private Tail() {}
+  private FileTail() {}
 
-  static List<String> lines(Path file, int n) {
+  /** The last {@code n} lines; none for a missing file, one line saying why for an unreadable one. */
+  public static List<String> lines(Path file, int n, int maxLine) {
     if (n <= 0 || !Files.isRegularFile(file)) {
       return List.of();
     }
@@ -31,9 +35,9 @@ final class Tail {
         all.remove(0); // a partial first line
       }
       List<String> last = all.subList(Math.max(0, all.size() - n), all.size());
-      return last.stream().map(l -> l.length() > MAX_LINE ? l.substring(0, MAX_LINE) + "…" : l).toList();
+      return last.stream().map(l -> l.length() > maxLine ? l.substring(0, maxLine) + "…" : l).toList();
     } catch (IOException e) {
-      return List.of();
+      return List.of("(cannot read " + file.getFileName() + ": " + e.getMessage() + ")");
     }
   }
 }
