@@ -52,7 +52,11 @@ class CrashResumeIT {
         """.formatted(tmp, marker, measure));
     Process coordinator = Jar.start(tmp, "run", "crash.yaml");
     Waits.until("some trials to finish", Duration.ofSeconds(60), () -> Experiments.lines(tmp.resolve("done.log")).size() >= 3);
-    Waits.until("two trials to be running", Duration.ofSeconds(30), () -> running(Experiments.dir(tmp, "crash")) == 2);
+    // Kill only when every trial that finished is recorded: a trial that finished but whose record the
+    // coordinator had not yet written when it died is rightly run again (nothing says how it ended).
+    ExperimentDirectory crash = Experiments.dir(tmp, "crash");
+    Waits.until("two trials to be running and every finished one recorded", Duration.ofSeconds(30),
+        () -> running(crash) == 2 && ok(crash) == Experiments.lines(tmp.resolve("done.log")).size());
     coordinator.destroyForcibly().waitFor();
     int finishedBeforeCrash = Experiments.lines(tmp.resolve("done.log")).size();
 
@@ -76,6 +80,14 @@ class CrashResumeIT {
     }
     assertThat(Experiments.metas(dir)).filteredOn(m -> m.attempt() == 2).hasSize(2);
     assertThat(Processes.awaitNone(marker, Duration.ofSeconds(5))).isEmpty();
+  }
+
+  private static long ok(ExperimentDirectory dir) {
+    try {
+      return Experiments.metas(dir).stream().filter(m -> m.status() == RunStatus.OK).count();
+    } catch (RuntimeException e) {
+      return -1; // a meta.json is being replaced; look again
+    }
   }
 
   private static long running(ExperimentDirectory dir) {
