@@ -68,7 +68,8 @@ public record Pairing(boolean paired, List<RunPair> pairs, String explanation) {
     }
     String why = unmatched + " of " + (a.size() + b.size()) + " runs have no partner with the same " + String.join(", ", keyAxes)
         + " (e.g. " + example(a, b) + ")";
-    if (mode == PairingMode.AUTO) {
+    if (mode == PairingMode.AUTO && (pairs.size() < 2 || 2 * pairs.size() < Math.max(a.size(), b.size()))) {
+      // Mostly different keys: the sides were not run on the same seeds, so there is no design to pair.
       return unpaired(pairs.size() < 2 ? why : why + "; --paired-by seed pairs the " + pairs.size() + " that match");
     }
     if (pairs.size() < 2) {

@@ -182,7 +182,7 @@ class ComparisonsTest {
   }
 
   @Test
-  void unpairedWhenSeedsDifferAndSeedPairingTakesTheCommonSeeds(@TempDir Path other) throws Exception {
+  void aFailedRunLeavesItsSeedOutOfThePairsAndNoneMakesItUnpaired(@TempDir Path other) throws Exception {
     RunValues flaky = new RunValues(ExperimentReader.read(ToyExperiments.run(other, "flaky", "fail_seed=3")));
     List<String> notes = new ArrayList<>();
     List<Contrast> contrasts = Contrasts.within(flaky, Selector.parse("variant=base"), List.of(Selector.parse("variant=fast")),
@@ -190,23 +190,27 @@ class ComparisonsTest {
     List<Metric> latency = flaky.resolve(List.of("latency"), null);
 
     ComparisonReport auto = Comparisons.compare(contrasts, latency, CompareSettings.defaults());
-    Comparison unpaired = auto.rows().get(0);
+    Comparison paired = auto.rows().get(0);
+    assertThat(paired.paired()).isTrue();
+    assertThat(paired.candidateStats().n()).isEqualTo(5);
+    assertThat(paired.controlStats().n()).as("seed 3 of the control is left out with its partner").isEqualTo(5);
+    assertThat(paired.effect().orElseThrow().estimate()).as("mean of -5,-6,-5,-6,-4").isCloseTo(-26.0 / 5, within(1e-12));
+    assertThat(paired.effectSizeName()).isEqualTo("d_z");
+    assertThat(auto.notes()).anyMatch(n -> n.contains("paired by seed (5 pairs; left out: 1 of 11 runs have no partner"))
+        .anyMatch(n -> n.contains("1 of 6 runs of variant=fast are not ok") && n.contains("1 failed"));
+    CompareSettings seed = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.05,
+        10_000, 1, PairingMode.SEED);
+    assertThat(Comparisons.compare(contrasts, latency, seed).rows()).isEqualTo(auto.rows());
+
+    CompareSettings none = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.05,
+        10_000, 1, PairingMode.NONE);
+    Comparison unpaired = Comparisons.compare(contrasts, latency, none).rows().get(0);
     assertThat(unpaired.paired()).isFalse();
-    assertThat(unpaired.candidateStats().n()).isEqualTo(5);
     assertThat(unpaired.controlStats().n()).isEqualTo(6);
     double[] fastOk = {105, 114, 135, 144, 156};
     assertThat(unpaired.test().orElseThrow().statistic())
         .isCloseTo(TTests.welch(fastOk, ToyExperiments.baseLatency(), 0.95).statistic(), within(1e-12));
-    assertThat(unpaired.effectSizeName()).isEqualTo("g");
     assertThat(unpaired.effectSize().orElseThrow()).isCloseTo(EffectSizes.hedgesG(fastOk, ToyExperiments.baseLatency()), within(1e-12));
-    assertThat(auto.notes()).anyMatch(n -> n.contains("unpaired") && n.contains("--paired-by seed pairs the 5"))
-        .anyMatch(n -> n.contains("1 of 6 runs of variant=fast are not ok") && n.contains("1 failed"));
-
-    CompareSettings seed = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.05,
-        10_000, 1, PairingMode.SEED);
-    Comparison paired = Comparisons.compare(contrasts, latency, seed).rows().get(0);
-    assertThat(paired.paired()).isTrue();
-    assertThat(paired.candidateStats().n()).isEqualTo(5);
-    assertThat(paired.effect().orElseThrow().estimate()).as("mean of -5,-6,-5,-6,-4").isCloseTo(-26.0 / 5, within(1e-12));
   }
+
 }

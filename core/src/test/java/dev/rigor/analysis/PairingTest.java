@@ -68,12 +68,19 @@ class PairingTest {
   @Test
   void seedModeLeavesUnmatchedRunsOutAndSaysSo() throws Exception {
     List<RunRecord> fewer = ok("variant=fast").subList(0, 4);
-    Pairing auto = Pairing.decide(ok("variant=base"), fewer, List.of(), PairingMode.AUTO);
-    assertThat(auto.paired()).isFalse();
-    assertThat(auto.explanation()).startsWith("unpaired: 2 of 10 runs have no partner").contains("--paired-by seed pairs the 4");
     Pairing seed = Pairing.decide(ok("variant=base"), fewer, List.of(), PairingMode.SEED);
     assertThat(seed.paired()).isTrue();
     assertThat(seed.pairs()).hasSize(4);
     assertThat(seed.explanation()).startsWith("paired by seed (4 pairs; left out: 2 of 10 runs");
+    Pairing auto = Pairing.decide(ok("variant=base"), fewer, List.of(), PairingMode.AUTO);
+    assertThat(auto).as("auto pairs too when most runs have a partner (e.g. a few failed runs)").isEqualTo(seed);
+  }
+
+  @Test
+  void autoIsUnpairedWhenMostRunsHaveNoPartner() throws Exception {
+    List<RunRecord> two = ok("variant=fast").subList(0, 2);
+    Pairing auto = Pairing.decide(ok("variant=base"), two, List.of(), PairingMode.AUTO);
+    assertThat(auto.paired()).isFalse();
+    assertThat(auto.explanation()).startsWith("unpaired: 4 of 8 runs have no partner").contains("--paired-by seed pairs the 2");
   }
 }
