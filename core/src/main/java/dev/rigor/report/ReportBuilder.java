@@ -9,6 +9,8 @@ import dev.rigor.store.RunRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Computes a report's data from an experiment directory: reads it through {@link ExperimentReader},
@@ -30,15 +32,51 @@ public final class ReportBuilder {
     List<String> notes = new ArrayList<>(e.notes());
     notes.addAll(setup.notes());
     List<RunRecord> failed = Failures.of(e);
-    return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes),
-        MetricCharts.of(e, values, setup),
-        control(e, values, setup, options),
-        ablations(e, values, setup),
-        LearningCurves.of(e, values, setup),
-        VarianceSection.of(values, setup),
-        failed.size(),
-        Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES),
-        RunsTables.of(e, values, setup.metrics()));
+    // The sections are independent: computed at once, so that the sequential parts of one (the runs
+    // table, the charts' summaries) overlap the parallel resampling of another.
+    CompletableFuture<List<MetricChart>> charts = async(() -> MetricCharts.of(e, values, setup));
+    CompletableFuture<EffectSection> control = async(() -> control(e, values, setup, options));
+    CompletableFuture<EffectSection> ablations = async(() -> ablations(e, values, setup));
+    CompletableFuture<List<LearningCurve>> curves = async(() -> LearningCurves.of(e, values, setup));
+    CompletableFuture<List<VariancePanel>> variance = async(() -> VarianceSection.of(values, setup));
+    CompletableFuture<List<FailedRun>> failures =
+        async(() -> Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES));
+    RunsTable runs = RunsTables.of(e, values, setup.metrics());
+    return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
+        join(curves), join(variance), failed.size(), join(failures), runs);
+  }
+
+  /** A section's computation, which may fail as the analysis does. */
+  @FunctionalInterface
+  private interface Part<T> {
+    T compute() throws AnalysisException, IOException;
+  }
+
+  private static <T> CompletableFuture<T> async(Part<T> part) {
+    return CompletableFuture.supplyAsync(() -> {
+      try {
+        return part.compute();
+      } catch (AnalysisException | IOException ex) {
+        throw new CompletionException(ex);
+      }
+    });
+  }
+
+  private static <T> T join(CompletableFuture<T> part) throws AnalysisException, IOException {
+    try {
+      return part.join();
+    } catch (CompletionException ex) {
+      if (ex.getCause() instanceof AnalysisException a) {
+        throw a;
+      }
+      if (ex.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (ex.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw ex;
+    }
   }
 
   /**

@@ -52,6 +52,11 @@ class ReportCommandTest {
     assertThat(facet.exitCode()).isEqualTo(2);
     assertThat(facet.err()).contains("--facet 'polcy'").contains("policy");
 
+    CliRun control = CliRun.in(tmp, "report", "fixture", "--control", "policy=nope");
+    assertThat(control.exitCode()).as(control.toString()).isEqualTo(2);
+    assertThat(control.err()).contains("policy=nope");
+    assertThat(tmp.resolve("fixture/report/index.html")).doesNotExist();
+
     CliRun missing = CliRun.in(tmp, "report", "nowhere");
     assertThat(missing.exitCode()).isEqualTo(2);
   }
