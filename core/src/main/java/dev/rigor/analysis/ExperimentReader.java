@@ -3,7 +3,6 @@ package dev.rigor.analysis;
 import dev.rigor.spec.Goal;
 import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.ExperimentFile;
-import dev.rigor.store.Ledger;
 import dev.rigor.store.Manifest;
 import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunRecord;
@@ -65,11 +64,10 @@ public final class ExperimentReader {
   /** The latest record of every trial, by run id (see {@link RunIndex}). */
   private static Runs runs(ExperimentDirectory dir) throws IOException {
     RunIndex.Runs index = RunIndex.read(dir);
-    List<RunRecord> records = index.records();
-    if (records.isEmpty() && index.unreadable() == 0 && Files.isRegularFile(dir.ledger())) {
-      return new Runs(Ledger.readLatest(dir.ledger()), List.of("no run directories: read the runs from the ledger"));
+    if (index.ledgerOnly()) {
+      return new Runs(index.records(), List.of("no run directories: read the runs from the ledger"));
     }
-    return new Runs(records, index.unreadable() == 0 ? List.of()
+    return new Runs(index.records(), index.unreadable() == 0 ? List.of()
         : List.of(index.unreadable() + " run directories have no readable meta.json and are left out"));
   }
 

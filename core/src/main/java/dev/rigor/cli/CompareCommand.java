@@ -141,7 +141,7 @@ final class CompareCommand implements Callable<Integer> {
   private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by) {}
 
   private Request within(List<String> notes) throws Exception {
-    Experiment e = ExperimentReader.read(experiment.directory(context).root());
+    Experiment e = experiment.read(context);
     notes.addAll(e.notes());
     RunValues values = new RunValues(e);
     Selector ctrl = ComparisonSelectors.control(control, e);

@@ -1,13 +1,12 @@
 package dev.rigor.cli;
 
 import dev.rigor.analysis.AnalysisException;
+import dev.rigor.analysis.Candidates;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.RunValues;
 import dev.rigor.analysis.Selector;
-import dev.rigor.analysis.ValueText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,36 +37,13 @@ final class ComparisonSelectors {
     if (!out.isEmpty()) {
       return out;
     }
-    control.select(e, "--control");
-    for (Map<String, String> combo : combinations(e, List.copyOf(control.keys()))) {
-      Selector s = Selector.of(combo);
-      boolean isControl = control.conditions().stream().allMatch(c -> ValueText.same(combo.get(c.key()), c.value()));
-      if (!isControl) {
-        out.add(s);
-      }
+    for (Map<String, String> combo : Candidates.around(control, e, "--control")) {
+      out.add(Selector.of(combo));
     }
     if (out.isEmpty()) {
       throw new AnalysisException("nothing to compare: every run has " + control.text() + "; name a --candidate");
     }
     return out;
-  }
-
-  /** The combinations of values of {@code keys} that some run has, in spec order. */
-  private static List<Map<String, String>> combinations(Experiment e, List<String> keys) {
-    List<Map<String, String>> partial = List.of(new LinkedHashMap<>());
-    for (String key : keys) {
-      List<Map<String, String>> next = new ArrayList<>();
-      for (Map<String, String> p : partial) {
-        Selector s = Selector.of(p);
-        for (String v : e.valuesOf(key, e.runs().stream().filter(s::matches).toList())) {
-          Map<String, String> m = new LinkedHashMap<>(p);
-          m.put(key, v);
-          next.add(m);
-        }
-      }
-      partial = next;
-    }
-    return partial;
   }
 
   static void requirePresent(List<Metric> metrics, RunValues candidate) throws AnalysisException {

@@ -1,6 +1,10 @@
 package dev.rigor.cli;
 
+import dev.rigor.analysis.AnalysisException;
+import dev.rigor.analysis.Experiment;
+import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.store.ExperimentDirectory;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -28,5 +32,14 @@ final class ExperimentOptions {
       throw new UsageException(p + " is not an experiment directory (no experiment.json, rigor.db or runs/)");
     }
     return dir;
+  }
+
+  /** The named experiment, read for analysis (see {@link ExperimentReader}). */
+  Experiment read(Context context) throws UsageException, IOException {
+    try {
+      return ExperimentReader.read(directory(context).root());
+    } catch (AnalysisException e) {
+      throw new UsageException(e.getMessage());
+    }
   }
 }

@@ -4,7 +4,6 @@ import dev.rigor.analysis.AnalysisException;
 import dev.rigor.analysis.Defaults;
 import dev.rigor.analysis.EffectSize;
 import dev.rigor.analysis.Experiment;
-import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.analysis.Grouping;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.PowerAnalysis;
@@ -77,7 +76,7 @@ final class PowerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TableFormat f = format.parse();
     try {
-      Experiment e = ExperimentReader.read(experiment.directory(context).root());
+      Experiment e = experiment.read(context);
       RunValues values = new RunValues(e);
       Grouping grouping = Grouping.parse(by, e);
       List<Metric> ms = metrics.required(values, "power");

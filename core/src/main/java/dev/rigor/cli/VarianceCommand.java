@@ -3,7 +3,6 @@ package dev.rigor.cli;
 import dev.rigor.analysis.AnalysisException;
 import dev.rigor.analysis.Defaults;
 import dev.rigor.analysis.Experiment;
-import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.analysis.Grouping;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.RunValues;
@@ -79,7 +78,7 @@ final class VarianceCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TableFormat f = format.parse();
     try {
-      Experiment e = ExperimentReader.read(experiment.directory(context).root());
+      Experiment e = experiment.read(context);
       RunValues values = new RunValues(e);
       Grouping grouping = Grouping.parse(by, e);
       List<Metric> ms = metrics.required(values, "variance");

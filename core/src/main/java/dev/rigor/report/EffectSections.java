@@ -1,6 +1,7 @@
 package dev.rigor.report;
 
 import dev.rigor.analysis.AnalysisException;
+import dev.rigor.analysis.Candidates;
 import dev.rigor.analysis.CompareSettings;
 import dev.rigor.analysis.Comparison;
 import dev.rigor.analysis.ComparisonReport;
@@ -76,7 +77,12 @@ final class EffectSections {
     }
     Selector control = s.control().get();
     Map<String, String> names = new LinkedHashMap<>();
-    List<Selector> candidates = Candidates.of(control, e, names);
+    List<Selector> candidates = new ArrayList<>();
+    for (Map<String, String> combo : Candidates.around(control, e, "report.control")) {
+      Selector candidate = Selector.of(combo);
+      candidates.add(candidate);
+      names.put(candidate.text(), String.join(" · ", combo.values()));
+    }
     Optional<String> facet = s.layout().facetAxis().filter(f -> !control.keys().contains(f));
     Grouping by = new Grouping(facet.map(List::of).orElse(List.of()));
     List<String> notes = new ArrayList<>();

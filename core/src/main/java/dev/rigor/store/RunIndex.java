@@ -16,32 +16,40 @@ import java.util.Objects;
  *
  * <p>A directory whose {@code meta.json} cannot be read is left out (and counted) unless the ledger
  * recorded that run as {@code ok}: then the ledger row, written from the same record, stands in.
+ * Without any run directory, the ledger's rows are all there is ({@link Runs#ledgerOnly()}).
  */
 public final class RunIndex {
 
   private RunIndex() {}
 
-  /** The runs, in run-id order, and how many run directories had nothing readable to offer. */
-  public record Runs(List<RunRecord> records, int unreadable) {}
+  /**
+   * The runs, in run-id order; how many run directories had nothing readable to offer; and whether
+   * there was no run directory at all, so that the records are the ledger's alone.
+   */
+  public record Runs(List<RunRecord> records, int unreadable, boolean ledgerOnly) {}
 
+  /** The runs that have a run directory (what {@code rigor status} shows). */
   public static List<RunRecord> latest(ExperimentDirectory dir) throws IOException {
-    return read(dir).records();
+    Runs runs = read(dir);
+    return runs.ledgerOnly() ? List.of() : runs.records();
   }
 
   public static Runs read(ExperimentDirectory dir) throws IOException {
     List<String> names = new ArrayList<>(dir.runIds());
+    List<RunRecord> ledger = Files.isRegularFile(dir.ledger()) ? Ledger.readLatest(dir.ledger()) : List.of();
+    if (names.isEmpty()) {
+      return new Runs(ledger, 0, !ledger.isEmpty());
+    }
     Map<String, RunRecord> known = new HashMap<>();
-    if (Files.isRegularFile(dir.ledger())) {
-      for (RunRecord r : Ledger.readLatest(dir.ledger())) {
-        known.put(r.meta().runId(), r);
-      }
+    for (RunRecord r : ledger) {
+      known.put(r.meta().runId(), r);
     }
     List<RunRecord> read = names.parallelStream().map(name -> {
       RunRecord r = known.get(name);
       return r != null && r.meta().status() == RunStatus.OK ? r : newest(r, dir.run(name).readRecord());
     }).toList();
     List<RunRecord> records = read.stream().filter(Objects::nonNull).toList();
-    return new Runs(records, read.size() - records.size());
+    return new Runs(records, read.size() - records.size(), false);
   }
 
   private static RunRecord newest(RunRecord fromLedger, RunRecord fromDirectory) {

@@ -83,18 +83,18 @@ class CrashResumeIT {
   }
 
   private static long ok(ExperimentDirectory dir) {
-    try {
-      return Experiments.metas(dir).stream().filter(m -> m.status() == RunStatus.OK).count();
-    } catch (RuntimeException e) {
-      return -1; // a meta.json is being replaced; look again
-    }
+    return count(dir, m -> m.status() == RunStatus.OK);
   }
 
   private static long running(ExperimentDirectory dir) {
+    return count(dir, m -> m.status() == RunStatus.RUNNING && m.pid() != null);
+  }
+
+  private static long count(ExperimentDirectory dir, java.util.function.Predicate<RunMeta> which) {
     try {
-      return Experiments.metas(dir).stream().filter(m -> m.status() == RunStatus.RUNNING && m.pid() != null).count();
+      return Experiments.metas(dir).stream().filter(which).count();
     } catch (RuntimeException e) {
-      return 0; // a meta.json is being replaced; look again
+      return -1; // a meta.json is being replaced (or not written yet); look again
     }
   }
 }

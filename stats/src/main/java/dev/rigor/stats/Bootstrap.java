@@ -58,14 +58,8 @@ public final class Bootstrap {
         Require.finite(y, "y", 1);
         Require.sameLength(x, y);
         Objects.requireNonNull(statistic, "statistic");
-        if (statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE) {
-            // mean(x - y) = mean of the differences; resampling the differences draws the same pairs.
-            return run(new MeanResampling(new double[][][] {{differences(x, y)}}, means -> means[0]), config);
-        }
-        double[][][] design = {{x.clone(), y.clone()}};
-        Optional<MeanStatistic> meanForm = statistic instanceof BuiltinPairedStatistic builtin
-            ? builtin.meanForm() : Optional.empty();
-        Resampling resampling = meanForm.<Resampling>map(m -> new MeanResampling(design, m))
+        double[][][] design = pairedDesign(x, y, statistic);
+        Resampling resampling = pairedMeanForm(statistic).<Resampling>map(m -> new MeanResampling(design, m))
             .orElseGet(() -> new ColumnResampling(design, columns -> statistic.evaluate(columns[0], columns[1])));
         return run(resampling, config);
     }
@@ -112,13 +106,9 @@ public final class Bootstrap {
         for (int k = 0; k < sets; k++) {
             Require.sameLength(x[k], y[k]);
             sameCount(x[k].length, x[0].length, "every data set must have as many pairs");
-            designs.add(statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE
-                ? new double[][][] {{differences(x[k], y[k])}} : new double[][][] {{x[k], y[k]}});
+            designs.add(pairedDesign(x[k], y[k], statistic));
         }
-        Optional<MeanStatistic> meanForm = statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE
-            ? Optional.of(means -> means[0])
-            : statistic instanceof BuiltinPairedStatistic builtin ? builtin.meanForm() : Optional.empty();
-        return each(designs, meanForm, x, y, (a, b) -> paired(a, b, statistic, config), config);
+        return each(designs, pairedMeanForm(statistic), x, y, (a, b) -> paired(a, b, statistic, config), config);
     }
 
     /**
@@ -186,6 +176,23 @@ public final class Bootstrap {
         if (a != b) {
             throw new IllegalArgumentException(rule + "; got " + a + " and " + b);
         }
+    }
+
+    /**
+     * Pairs as resampled: for the mean difference, the differences alone (mean(x - y) is the mean of
+     * the differences, and resampling them draws the same pairs, at one load per draw); else both columns.
+     */
+    private static double[][][] pairedDesign(double[] x, double[] y, PairedStatistic statistic) {
+        return statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE
+            ? new double[][][] {{differences(x, y)}} : new double[][][] {{x.clone(), y.clone()}};
+    }
+
+    /** The statistic as a function of the columns' means of {@link #pairedDesign}, when it is one. */
+    private static Optional<MeanStatistic> pairedMeanForm(PairedStatistic statistic) {
+        if (statistic == BuiltinPairedStatistic.MEAN_DIFFERENCE) {
+            return Optional.of(means -> means[0]);
+        }
+        return statistic instanceof BuiltinPairedStatistic builtin ? builtin.meanForm() : Optional.empty();
     }
 
     private static double[] differences(double[] x, double[] y) {
