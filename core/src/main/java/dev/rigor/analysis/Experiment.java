@@ -19,41 +19,110 @@ import java.util.Set;
  * An experiment as the analysis sees it: the latest run of every trial, what the spec declared
  * (matrix axes and their values in spec order, ablations, goals, the report's control and metrics),
  * and the code version it ran at. Read by {@link ExperimentReader}.
- *
- * @param declaredValues for matrix axes, {@code ablation} and {@code seed}: the values in spec order
- *     (used to order groups)
- * @param reportControl the spec's {@code report.control} as attribute → value text (empty when unset)
- * @param gitCommit the commit of the latest session in manifest.json, if known
- * @param notes things the reader had to work around, for the user to know
  */
-public record Experiment(
-    String name,
-    Path root,
-    List<String> matrixAxes,
-    Map<String, List<String>> declaredValues,
-    Map<String, Goal> goals,
-    Map<String, String> reportControl,
-    List<String> reportMetrics,
-    List<RunRecord> runs,
-    Optional<String> gitCommit,
-    boolean gitDirty,
-    List<String> notes) {
+public final class Experiment {
 
-  public Experiment {
-    matrixAxes = List.copyOf(matrixAxes);
+  private final String name;
+  private final Path root;
+  private final List<String> matrixAxes;
+  private final Map<String, List<String>> declaredValues;
+  private final Map<String, Goal> goals;
+  private final Map<String, String> reportControl;
+  private final List<String> reportMetrics;
+  private final List<RunRecord> runs;
+  private final Optional<String> gitCommit;
+  private final boolean gitDirty;
+  private final List<String> notes;
+  /** Derived from the runs once (a large experiment has 100,000 of them, and every section asks). */
+  private final List<RunRecord> okRuns;
+  private final List<String> attributeKeys;
+  private final boolean hasAblations;
+
+  /**
+   * @param declaredValues for matrix axes, {@code ablation} and {@code seed}: the values in spec order
+   *     (used to order groups)
+   * @param reportControl the spec's {@code report.control} as attribute → value text (empty when unset)
+   * @param gitCommit the commit of the latest session in manifest.json, if known
+   * @param notes things the reader had to work around, for the user to know
+   */
+  public Experiment(
+      String name,
+      Path root,
+      List<String> matrixAxes,
+      Map<String, List<String>> declaredValues,
+      Map<String, Goal> goals,
+      Map<String, String> reportControl,
+      List<String> reportMetrics,
+      List<RunRecord> runs,
+      Optional<String> gitCommit,
+      boolean gitDirty,
+      List<String> notes) {
+    this.name = name;
+    this.root = root;
+    this.matrixAxes = List.copyOf(matrixAxes);
     Map<String, List<String>> values = new LinkedHashMap<>();
     declaredValues.forEach((k, v) -> values.put(k, List.copyOf(v)));
-    declaredValues = Collections.unmodifiableMap(values);
-    goals = Collections.unmodifiableMap(new LinkedHashMap<>(goals));
-    reportControl = Collections.unmodifiableMap(new LinkedHashMap<>(reportControl));
-    reportMetrics = List.copyOf(reportMetrics);
-    runs = List.copyOf(runs);
-    notes = List.copyOf(notes);
+    this.declaredValues = Collections.unmodifiableMap(values);
+    this.goals = Collections.unmodifiableMap(new LinkedHashMap<>(goals));
+    this.reportControl = Collections.unmodifiableMap(new LinkedHashMap<>(reportControl));
+    this.reportMetrics = List.copyOf(reportMetrics);
+    this.runs = List.copyOf(runs);
+    this.gitCommit = gitCommit;
+    this.gitDirty = gitDirty;
+    this.notes = List.copyOf(notes);
+    this.okRuns = this.runs.stream().filter(r -> r.meta().status() == RunStatus.OK).toList();
+    this.attributeKeys = attributeKeys(this.matrixAxes, this.runs);
+    this.hasAblations = valuesOf(RunAttributes.ABLATION, this.runs).size() > 1
+        || this.declaredValues.getOrDefault(RunAttributes.ABLATION, List.of()).size() > 1;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public List<String> matrixAxes() {
+    return matrixAxes;
+  }
+
+  public Map<String, List<String>> declaredValues() {
+    return declaredValues;
+  }
+
+  public Map<String, Goal> goals() {
+    return goals;
+  }
+
+  public Map<String, String> reportControl() {
+    return reportControl;
+  }
+
+  public List<String> reportMetrics() {
+    return reportMetrics;
+  }
+
+  public List<RunRecord> runs() {
+    return runs;
+  }
+
+  public Optional<String> gitCommit() {
+    return gitCommit;
+  }
+
+  public boolean gitDirty() {
+    return gitDirty;
+  }
+
+  public List<String> notes() {
+    return notes;
   }
 
   /** The runs whose latest status is {@code ok}: the only ones that enter statistics. */
   public List<RunRecord> okRuns() {
-    return runs.stream().filter(r -> r.meta().status() == RunStatus.OK).toList();
+    return okRuns;
   }
 
   /** The metric's goal from the spec's {@code goals}, if it has one. */
@@ -63,11 +132,15 @@ public record Experiment(
 
   /** Whether the runs have more than one ablation (so that it is part of a variation). */
   public boolean hasAblations() {
-    return valuesOf(RunAttributes.ABLATION, runs).size() > 1 || declaredValues.getOrDefault(RunAttributes.ABLATION, List.of()).size() > 1;
+    return hasAblations;
   }
 
   /** The attributes selectors and {@code --by} may name: matrix axes, ablation, seed, replicate, then the other parameters. */
   public List<String> attributeKeys() {
+    return attributeKeys;
+  }
+
+  private static List<String> attributeKeys(List<String> matrixAxes, List<RunRecord> runs) {
     Set<String> keys = new LinkedHashSet<>(matrixAxes);
     keys.add(RunAttributes.ABLATION);
     keys.add(RunAttributes.SEED);
@@ -116,6 +189,11 @@ public record Experiment(
       return x != null ? -1 : 1;
     }
     return a.compareTo(b);
+  }
+
+  @Override
+  public String toString() {
+    return "Experiment[" + name + ", " + runs.size() + " runs, " + root + "]";
   }
 
   private static Double number(String s) {

@@ -4,8 +4,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A statistic of column means, resampled without copying: each replicate sums the drawn rows'
- * values directly, with no allocation in the loop. Draws rows in the same order as {@link Resampler},
- * so a seed gives the same resamples as the general path. The jackknife uses leave-one-out means,
+ * values directly, with no allocation in the loop. Draws rows in
+ * the same order as {@link Resampler}, so a seed gives the same resamples as the general path. The jackknife uses leave-one-out means,
  * {@code (sum - x_i) / (n - 1)}, in O(n).
  */
 final class MeanResampling extends Resampling {
@@ -39,49 +39,34 @@ final class MeanResampling extends Resampling {
         return statistic.fromMeans(means(-1, -1));
     }
 
+    /**
+     * Draws each row as it is summed (the generator's serial chain overlaps the loads and adds), in
+     * four partial sums per column associated exactly as {@link SharedMeanResampling#drawnSum}, so the
+     * shared stream gives this path's replicates bit for bit.
+     */
     @Override
     void fill(UniformRandomProvider rng, double[] replicates) {
-        if (groups.length == 1 && groups[0].length == 1) {
-            fillSingleColumn(rng, replicates, groups[0][0]);
-            return;
-        }
         double[] means = new double[sums.length];
+        double[][] partial = new double[sums.length][4];
         for (int b = 0; b < replicates.length; b++) {
             int k = 0;
             for (double[][] columns : groups) {
                 int n = columns[0].length;
                 if (columns.length == 1) {
-                    double[] column = columns[0];
-                    double s = 0;
-                    for (int i = 0; i < n; i++) {
-                        s += column[rng.nextInt(n)];
-                    }
-                    means[k] = s / n;
-                } else if (columns.length == 2) {
-                    // pairs (e.g. a ratio of paired means): accumulate in registers, not in the array
-                    double[] first = columns[0];
-                    double[] second = columns[1];
-                    double s0 = 0;
-                    double s1 = 0;
-                    for (int i = 0; i < n; i++) {
-                        int row = rng.nextInt(n);
-                        s0 += first[row];
-                        s1 += second[row];
-                    }
-                    means[k] = s0 / n;
-                    means[k + 1] = s1 / n;
+                    means[k] = drawSum(rng, columns[0]) / n;
                 } else {
-                    for (int c = 0; c < columns.length; c++) {
-                        means[k + c] = 0;
+                    for (double[] p : partial) {
+                        java.util.Arrays.fill(p, 0);
                     }
                     for (int i = 0; i < n; i++) {
                         int row = rng.nextInt(n);
                         for (int c = 0; c < columns.length; c++) {
-                            means[k + c] += columns[c][row];
+                            partial[k + c][i & 3] += columns[c][row];
                         }
                     }
                     for (int c = 0; c < columns.length; c++) {
-                        means[k + c] /= n;
+                        double[] p = partial[k + c];
+                        means[k + c] = ((p[0] + p[1]) + (p[2] + p[3])) / n;
                     }
                 }
                 k += columns.length;
@@ -90,18 +75,30 @@ final class MeanResampling extends Resampling {
         }
     }
 
-    /** The hot path (one sample, or paired differences): one indexed load and add per draw. */
-    private void fillSingleColumn(UniformRandomProvider rng, double[] replicates, double[] column) {
+    /** The hot path (one sample, or paired differences): n draws, one indexed load and add each. */
+    private static double drawSum(UniformRandomProvider rng, double[] column) {
         int n = column.length;
-        double[] means = new double[1];
-        for (int b = 0; b < replicates.length; b++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += column[rng.nextInt(n)];
-            }
-            means[0] = s / n;
-            replicates[b] = statistic.fromMeans(means);
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += column[rng.nextInt(n)];
+            s1 += column[rng.nextInt(n)];
+            s2 += column[rng.nextInt(n)];
+            s3 += column[rng.nextInt(n)];
         }
+        if (i < n) {
+            s0 += column[rng.nextInt(n)];
+        }
+        if (i + 1 < n) {
+            s1 += column[rng.nextInt(n)];
+        }
+        if (i + 2 < n) {
+            s2 += column[rng.nextInt(n)];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     @Override

@@ -38,17 +38,10 @@ final class SharedMeanResampling {
         }
         double[][] replicates = new double[sets][];
         if (!alive.isEmpty()) {
-            double[][][] shape = designs.get(alive.get(0));
-            int[] sizes = new int[shape.length];
-            int columns = 0;
-            for (int g = 0; g < shape.length; g++) {
-                sizes[g] = shape[g][0].length;
-                columns += shape[g].length;
-            }
             for (int k : alive) {
                 replicates[k] = new double[config.resamples()];
             }
-            draw(sizes, columns, designs, alive, statistic, SeededRandom.create(config.seed()), replicates);
+            draw(designs, alive, statistic, SeededRandom.create(config.seed()), replicates);
         }
         List<Optional<BootstrapResult>> out = new ArrayList<>(sets);
         for (int k = 0; k < sets; k++) {
@@ -69,11 +62,16 @@ final class SharedMeanResampling {
     /** Rows drawn per block of resamples, at most: a block's draws stay in cache while every data set reads them. */
     private static final int BLOCK_ROWS = 1 << 15;
 
-    private static void draw(int[] sizes, int columns, List<double[][][]> designs, List<Integer> alive,
-                             MeanStatistic statistic, UniformRandomProvider rng, double[][] replicates) {
+    private static void draw(List<double[][][]> designs, List<Integer> alive, MeanStatistic statistic,
+                             UniformRandomProvider rng, double[][] replicates) {
+        double[][][] shape = designs.get(alive.get(0));
+        int[] sizes = new int[shape.length];
+        int columns = 0;
         int perResample = 0;
-        for (int n : sizes) {
-            perResample += n;
+        for (int g = 0; g < shape.length; g++) {
+            sizes[g] = shape[g][0].length;
+            columns += shape[g].length;
+            perResample += sizes[g];
         }
         int resamples = replicates[alive.get(0)].length;
         int block = Math.max(1, Math.min(resamples, BLOCK_ROWS / perResample));
@@ -84,7 +82,7 @@ final class SharedMeanResampling {
         double[] means = new double[columns];
         for (int first = 0; first < resamples; first += block) {
             int count = Math.min(block, resamples - first);
-            for (int b = 0; b < count; b++) { // resample by resample, group by group: MeanResampling's order
+            for (int b = 0; b < count; b++) { // resample by resample, group by group
                 for (int g = 0; g < sizes.length; g++) {
                     int n = sizes[g];
                     int[] into = drawn[g];
@@ -100,18 +98,43 @@ final class SharedMeanResampling {
                     int c = 0;
                     for (int g = 0; g < design.length; g++) {
                         int n = sizes[g];
-                        int[] from = drawn[g];
                         for (double[] column : design[g]) {
-                            double sum = 0;
-                            for (int i = b * n, end = i + n; i < end; i++) {
-                                sum += column[from[i]];
-                            }
-                            means[c++] = sum / n;
+                            means[c++] = drawnSum(column, drawn[g], b * n, b * n + n) / n;
                         }
                     }
                     out[first + b] = statistic.fromMeans(means);
                 }
             }
         }
+    }
+
+    /**
+     * {@code column[rows[from]] + … + column[rows[to - 1]]} in four interleaved partial sums,
+     * {@code (s0 + s1) + (s2 + s3)}, so that each add does not wait for the previous one (a single
+     * running sum is bound by the latency of floating-point addition, ~4 cycles a row).
+     * {@link MeanResampling} sums in the same association, so the two agree bit for bit.
+     */
+    static double drawnSum(double[] column, int[] rows, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            s0 += column[rows[i]];
+            s1 += column[rows[i + 1]];
+            s2 += column[rows[i + 2]];
+            s3 += column[rows[i + 3]];
+        }
+        if (i < to) {
+            s0 += column[rows[i]];
+        }
+        if (i + 1 < to) {
+            s1 += column[rows[i + 1]];
+        }
+        if (i + 2 < to) {
+            s2 += column[rows[i + 2]];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }
