@@ -3,6 +3,7 @@ package dev.rigor.analysis;
 import dev.rigor.spec.DidYouMean;
 import dev.rigor.store.RunRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,24 +61,36 @@ public record Grouping(List<String> axes) {
 
   /** The key of {@code run} under this grouping. */
   public GroupKey keyOf(RunRecord run) {
-    Map<String, String> values = new LinkedHashMap<>();
-    for (String axis : axes) {
-      String v = RunAttributes.value(run, axis);
-      values.put(axis, v == null ? "" : v);
-    }
-    return new GroupKey(values);
+    return key(attributeValues(run));
   }
 
   /** Groups {@code runs}, ordered by the spec's order of each axis's values. */
   public List<Group> apply(Experiment experiment, List<RunRecord> runs) {
-    Map<GroupKey, List<RunRecord>> groups = new LinkedHashMap<>();
+    Map<List<String>, List<RunRecord>> groups = new LinkedHashMap<>(); // a key object per group, not per run
     for (RunRecord r : runs) {
-      groups.computeIfAbsent(keyOf(r), k -> new ArrayList<>()).add(r);
+      groups.computeIfAbsent(attributeValues(r), k -> new ArrayList<>()).add(r);
     }
     List<Group> out = new ArrayList<>();
-    groups.forEach((k, v) -> out.add(new Group(k, v)));
+    groups.forEach((k, v) -> out.add(new Group(key(k), v)));
     out.sort(order(experiment));
     return out;
+  }
+
+  private List<String> attributeValues(RunRecord run) {
+    String[] values = new String[axes.size()];
+    for (int i = 0; i < values.length; i++) {
+      String v = RunAttributes.value(run, axes.get(i));
+      values[i] = v == null ? "" : v;
+    }
+    return Arrays.asList(values);
+  }
+
+  private GroupKey key(List<String> values) {
+    Map<String, String> byAxis = new LinkedHashMap<>();
+    for (int i = 0; i < values.size(); i++) {
+      byAxis.put(axes.get(i), values.get(i));
+    }
+    return new GroupKey(byAxis);
   }
 
   private Comparator<Group> order(Experiment experiment) {

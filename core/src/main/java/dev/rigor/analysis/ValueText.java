@@ -1,12 +1,23 @@
 package dev.rigor.analysis;
 
 import java.math.BigDecimal;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Parameter values as text: how they are shown, grouped and selected. Numbers lose trailing zeros
  * (50.0 → 50), so a selector {@code workflows=50} matches a value written 50, 50.0 or 5e1.
  */
 public final class ValueText {
+
+  /**
+   * Texts of numbers already seen: an experiment has few distinct parameter values but every run
+   * holds its own copies, and grouping 100,000 runs would otherwise format each one again.
+   */
+  private static final Map<Object, String> TEXTS = new ConcurrentHashMap<>();
+  /** The same for numeric texts compared by {@link #same} (every run's value against a selector's). */
+  private static final Map<String, String> COMPARABLE = new ConcurrentHashMap<>();
+  private static final int MAX_REMEMBERED = 1 << 14;
 
   private ValueText() {}
 
@@ -15,6 +26,21 @@ public final class ValueText {
     if (value == null) {
       return "";
     }
+    if (value instanceof Number) {
+      String known = TEXTS.get(value);
+      if (known != null) {
+        return known;
+      }
+      String text = format(value);
+      if (TEXTS.size() < MAX_REMEMBERED) {
+        TEXTS.put(value, text);
+      }
+      return text;
+    }
+    return value.toString();
+  }
+
+  private static String format(Object value) {
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
       return Double.isFinite(d) ? plain(BigDecimal.valueOf(d)) : Double.toString(d);
@@ -35,11 +61,20 @@ public final class ValueText {
     if (t.isEmpty() || !looksNumeric(t)) {
       return text;
     }
-    try {
-      return plain(new BigDecimal(t));
-    } catch (NumberFormatException e) {
-      return text;
+    String known = COMPARABLE.get(text);
+    if (known != null) {
+      return known;
     }
+    String c;
+    try {
+      c = plain(new BigDecimal(t));
+    } catch (NumberFormatException e) {
+      c = text;
+    }
+    if (COMPARABLE.size() < MAX_REMEMBERED) {
+      COMPARABLE.put(text, c);
+    }
+    return c;
   }
 
   /** Cheap pre-check, so that ordinary text (policy names) never pays for a NumberFormatException. */

@@ -1,6 +1,7 @@
 package dev.rigor.spec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,12 +59,13 @@ final class MatrixSection {
       return null;
     }
     List<Object> values = new ArrayList<>();
+    Set<Object> seen = new HashSet<>(); // an axis may have 100,000 values: no pairwise comparison
     for (SpecNode item : list.items()) {
       Object value = r.scalar(item, "matrix." + name + "[]");
       if (value == null) {
         continue;
       }
-      if (values.stream().anyMatch(v -> Values.same(v, value))) {
+      if (!seen.add(Values.key(value))) {
         r.error(item.position(), "duplicate value " + Values.display(value) + " in matrix axis '" + name + "'", "list each value once");
         continue;
       }

@@ -15,6 +15,18 @@ public final class Values {
     return a == null ? b == null : a.equals(b);
   }
 
+  /**
+   * A key that is equal for values that are {@link #same}: numbers by their double value ({@code 50}
+   * and {@code 50.0} alike, {@code -0.0} as {@code 0.0}), anything else as itself. For sets of values.
+   */
+  public static Object key(Object value) {
+    if (value instanceof Number n) {
+      double d = n.doubleValue();
+      return d == 0 ? 0.0 : d;
+    }
+    return value;
+  }
+
   /** The value as a command-line argument or CSV cell: integral numbers without a decimal point. */
   public static String text(Object value) {
     if (value instanceof Double d) {

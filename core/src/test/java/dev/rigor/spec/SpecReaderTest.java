@@ -158,6 +158,12 @@ class SpecReaderTest {
   }
 
   @Test
+  void axisValuesAreDuplicatesOnlyWhenTheyAreTheSameValue() {
+    assertThat(errors("name: x\ncommand: [echo]\nmatrix: {a: [0, -0.0], b: [\"1\", 1, true, \"true\"]}\n"))
+        .containsExactly("spec.yaml:3:17: error: duplicate value 0 in matrix axis 'a' — list each value once");
+  }
+
+  @Test
   void nameMustBeFileNameSafe() {
     assertThat(errors("name: my experiment\ncommand: [echo]\n"))
         .singleElement().asString().contains("use letters, digits").contains("my-experiment");
