@@ -17,12 +17,21 @@ if [ ! -f "$exp/manifest.json" ]; then
   rm -rf "$exp"
   java -cp "$jar" "$root/bench/report/GenerateExperiment.java" "$work" 1000
 fi
+# The machine's speed drifts by up to ±25% over an hour on this shared VM: a fixed CPU-bound workload
+# (SHA-256 of 1 GiB of zeros, one core) timed right before each try says how fast it was at the time.
+calibrate() {
+  local s e
+  s=$(date +%s.%N); head -c 1073741824 /dev/zero | sha256sum > /dev/null; e=$(date +%s.%N)
+  python3 -c "print(round($e - $s, 2))"
+}
 for try in 1 2 3; do
   rm -rf "$exp/report"
+  cal=$(calibrate)
   start=$(date +%s.%N)
   "$root/rigor" report "$exp" > "$work/report.out"   # what users run: the launcher
   end=$(date +%s.%N)
-  echo "try $try: rigor report (default formats: html, md, png) took $(python3 -c "print(round($end - $start, 1))") s"
+  echo "try $try: rigor report (default formats: html, md, png) took $(python3 -c "print(round($end - $start, 1))") s" \
+    "(calibration just before: sha256 of 1 GiB in $cal s)"
 done
 cat "$work/report.out"
 echo "index.html: $(du -b "$exp/report/index.html" | cut -f1 | python3 -c 'import sys; print(round(int(sys.stdin.read())/1e6, 1))') MB;" \
