@@ -1,6 +1,7 @@
 package dev.rigor.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rigor.store.ExperimentDirectory;
@@ -35,6 +36,23 @@ class HtmlReportTest {
         .as("no external script, stylesheet or CDN").isFalse();
     assertThat(html.contains("Content-Security-Policy") && html.contains("default-src 'none'")).as("a CSP").isTrue();
     assertThat(scripts(html)).as("executable scripts: ECharts and the page's own").hasSize(2);
+  }
+
+  @Test
+  void aReportWhoseChartsFailLeavesTheEarlierPageAndNoTemporaryFile() throws Exception {
+    ExperimentDirectory dir = ReportFixtures.write(tmp, "fixture", "");
+    Files.createDirectories(dir.report());
+    Files.writeString(dir.report().resolve("index.html"), "earlier report");
+    Files.writeString(dir.report().resolve("assets"), "a file where the charts' directory belongs");
+
+    assertThatThrownBy(() -> Reports.write(dir, dir.report(), ReportFixtures.options(ReportFormat.HTML, ReportFormat.PNG), "test"))
+        .isInstanceOf(java.io.IOException.class);
+
+    assertThat(Files.readString(dir.report().resolve("index.html"))).as("the page written alongside the charts is not installed")
+        .isEqualTo("earlier report");
+    try (var files = Files.list(dir.report())) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("index.html", "assets");
+    }
   }
 
   @Test
