@@ -2,12 +2,14 @@ package dev.rigor.analysis;
 
 import dev.rigor.store.RunRecord;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds the contrasts of a compare command: every candidate against the control, within one
@@ -86,27 +88,21 @@ public final class Contrasts {
     }
     List<RunRecord> both = new ArrayList<>(control.runs());
     both.addAll(candidate.runs());
-    Map<GroupKey, List<RunRecord>> controlByKey = byKey(by, control.runs());
-    Map<GroupKey, List<RunRecord>> candidateByKey = byKey(by, candidate.runs());
+    // The sides never share a run (requireDisjoint, or two experiments): each group's runs split by side
+    // without computing their keys again.
+    Set<RunRecord> onControlSide = Collections.newSetFromMap(new IdentityHashMap<>());
+    onControlSide.addAll(control.runs());
     List<Contrast> out = new ArrayList<>();
     for (Group g : by.apply(order, both)) {
-      List<RunRecord> c = controlByKey.getOrDefault(g.key(), List.of());
-      List<RunRecord> k = candidateByKey.getOrDefault(g.key(), List.of());
+      Map<Boolean, List<RunRecord>> sides = g.runs().stream().collect(Collectors.partitioningBy(onControlSide::contains));
+      List<RunRecord> c = sides.get(true);
+      List<RunRecord> k = sides.get(false);
       if (c.isEmpty() || k.isEmpty()) {
         notes.add(g.key().label() + ": left out, " + (c.isEmpty() ? "the control (" + control.label() + ")" : "the candidate ("
             + candidate.label() + ")") + " has no run there");
         continue;
       }
       out.add(new Contrast(g.key(), new Side(control.label(), control.values(), c), new Side(candidate.label(), candidate.values(), k), axes));
-    }
-    return out;
-  }
-
-  /** The runs of each group, computing every run's key once. */
-  private static Map<GroupKey, List<RunRecord>> byKey(Grouping by, List<RunRecord> runs) {
-    Map<GroupKey, List<RunRecord>> out = new HashMap<>();
-    for (RunRecord r : runs) {
-      out.computeIfAbsent(by.keyOf(r), k -> new ArrayList<>()).add(r);
     }
     return out;
   }

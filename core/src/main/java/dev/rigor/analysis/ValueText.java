@@ -3,6 +3,7 @@ package dev.rigor.analysis;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Parameter values as text: how they are shown, grouped and selected. Numbers lose trailing zeros
@@ -14,7 +15,7 @@ public final class ValueText {
    * Texts of numbers already seen: an experiment has few distinct parameter values but every run
    * holds its own copies, and grouping 100,000 runs would otherwise format each one again.
    */
-  private static final Map<Object, String> TEXTS = new ConcurrentHashMap<>();
+  private static final Map<Number, String> TEXTS = new ConcurrentHashMap<>();
   /** The same for numeric texts compared by {@link #same} (every run's value against a selector's). */
   private static final Map<String, String> COMPARABLE = new ConcurrentHashMap<>();
   private static final int MAX_REMEMBERED = 1 << 14;
@@ -26,29 +27,15 @@ public final class ValueText {
     if (value == null) {
       return "";
     }
-    if (value instanceof Number) {
-      String known = TEXTS.get(value);
-      if (known != null) {
-        return known;
-      }
-      String text = format(value);
-      if (TEXTS.size() < MAX_REMEMBERED) {
-        TEXTS.put(value, text);
-      }
-      return text;
-    }
-    return value.toString();
+    return value instanceof Number n ? remembered(TEXTS, n, ValueText::format) : value.toString();
   }
 
-  private static String format(Object value) {
-    if (value instanceof Double || value instanceof Float) {
-      double d = ((Number) value).doubleValue();
+  private static String format(Number n) {
+    if (n instanceof Double || n instanceof Float) {
+      double d = n.doubleValue();
       return Double.isFinite(d) ? plain(BigDecimal.valueOf(d)) : Double.toString(d);
     }
-    if (value instanceof Number n) {
-      return plain(new BigDecimal(n.toString()));
-    }
-    return value.toString();
+    return plain(new BigDecimal(n.toString()));
   }
 
   /** Whether two texts name the same value: numerically when both are numbers, else exactly. */
@@ -61,20 +48,26 @@ public final class ValueText {
     if (t.isEmpty() || !looksNumeric(t)) {
       return text;
     }
-    String known = COMPARABLE.get(text);
+    return remembered(COMPARABLE, text, k -> {
+      try {
+        return plain(new BigDecimal(t));
+      } catch (NumberFormatException e) {
+        return text;
+      }
+    });
+  }
+
+  /** {@code compute(key)}, remembered in {@code memo} while it holds fewer than {@link #MAX_REMEMBERED} entries. */
+  private static <K> String remembered(Map<K, String> memo, K key, Function<K, String> compute) {
+    String known = memo.get(key);
     if (known != null) {
       return known;
     }
-    String c;
-    try {
-      c = plain(new BigDecimal(t));
-    } catch (NumberFormatException e) {
-      c = text;
+    String text = compute.apply(key);
+    if (memo.size() < MAX_REMEMBERED) {
+      memo.put(key, text);
     }
-    if (COMPARABLE.size() < MAX_REMEMBERED) {
-      COMPARABLE.put(text, c);
-    }
-    return c;
+    return text;
   }
 
   /** Cheap pre-check, so that ordinary text (policy names) never pays for a NumberFormatException. */

@@ -39,44 +39,53 @@ final class ReportFiles {
     // cores, into its temporary file; it replaces index.html only once the charts are written too.
     Path index = out.resolve(HTML);
     Path htmlTemp = temporary(index);
-    FutureTask<Void> html = new FutureTask<>(() -> {
-      writeTo(htmlTemp, w -> HtmlReportWriter.write(data, runsBase, version, w));
-      return null;
-    });
-    if (formats.contains(ReportFormat.HTML)) {
-      Thread writer = new Thread(html, "rigor-report-html");
-      writer.setDaemon(true);
-      writer.start();
-    }
-    boolean done = false;
-    try {
-      if (formats.contains(ReportFormat.PNG) || formats.contains(ReportFormat.SVG)) {
+    Optional<FutureTask<Void>> page = formats.contains(ReportFormat.HTML)
+        ? Optional.of(inBackground(() -> writeTo(htmlTemp, w -> HtmlReportWriter.write(data, runsBase, version, w))))
+        : Optional.empty();
+    if (formats.contains(ReportFormat.PNG) || formats.contains(ReportFormat.SVG)) {
+      try {
         written.addAll(assets(data, out.resolve(ASSETS), formats, images));
-      }
-      if (formats.contains(ReportFormat.HTML)) {
-        awaitWritten(html);
-        Files.move(htmlTemp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        written.add(index);
-      }
-      done = true;
-    } finally {
-      if (!done && formats.contains(ReportFormat.HTML)) {
-        try {
-          html.get(); // let the writer finish before its file is removed
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-          // the failure that got us here is the one to report
+      } catch (IOException | RuntimeException e) {
+        if (page.isPresent()) {
+          awaitQuietly(page.get()); // let the writer finish before its file is removed
+          Files.deleteIfExists(htmlTemp);
         }
-        Files.deleteIfExists(htmlTemp);
+        throw e;
       }
+    }
+    if (page.isPresent()) {
+      awaitWritten(page.get()); // a failed write removed its own file
+      Files.move(htmlTemp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      written.add(index);
     }
     if (formats.contains(ReportFormat.MD)) {
       Path md = out.resolve(MARKDOWN);
       AtomicFiles.write(md, MarkdownReportWriter.render(data, images));
       written.add(md);
     }
-    return new ReportOutput(out, formats.contains(ReportFormat.HTML) ? Optional.of(index) : Optional.empty(), written);
+    return new ReportOutput(out, page.map(p -> index), written);
+  }
+
+  /** Starts {@code task} on a thread of its own. */
+  private static FutureTask<Void> inBackground(IoTask task) {
+    FutureTask<Void> future = new FutureTask<>(() -> {
+      task.run();
+      return null;
+    });
+    Thread writer = new Thread(future, "rigor-report-html");
+    writer.setDaemon(true);
+    writer.start();
+    return future;
+  }
+
+  private static void awaitQuietly(FutureTask<Void> task) {
+    try {
+      task.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      // the failure being reported is the caller's
+    }
   }
 
   private static void awaitWritten(FutureTask<Void> task) throws IOException {
@@ -142,6 +151,11 @@ final class ReportFiles {
   /** Something that streams text to a writer. */
   interface Content {
     void writeTo(Writer w) throws IOException;
+  }
+
+  /** File work that may fail with an {@link IOException}. */
+  private interface IoTask {
+    void run() throws IOException;
   }
 
   private static Path temporary(Path target) {

@@ -1,6 +1,7 @@
 package dev.rigor.spec;
 
 import java.util.Locale;
+import java.util.Objects;
 
 /** Equality and display of parameter values (text, integers, numbers, booleans). */
 public final class Values {
@@ -9,10 +10,7 @@ public final class Values {
 
   /** True when {@code a} and {@code b} are the same value; {@code 50} and {@code 50.0} are the same number. */
   public static boolean same(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return x.doubleValue() == y.doubleValue();
-    }
-    return a == null ? b == null : a.equals(b);
+    return Objects.equals(key(a), key(b));
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.rigor.store;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -209,7 +210,7 @@ public final class Ledger implements AutoCloseable {
     } catch (SQLException e) {
       throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
     } catch (CompletionException e) {
-      if (e.getCause() instanceof java.io.UncheckedIOException io) {
+      if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
       }
       throw e;
@@ -220,14 +221,15 @@ public final class Ledger implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> rows.stream().map(Ledger::parse).toList()); // JSON binding is the cost
   }
 
+  /** Readers made once per type: the ledger is read 100,000s of rows at a time. */
   private static final ObjectReader META = StoreJson.MAPPER.readerFor(RunMeta.class);
   private static final ObjectReader METRICS = StoreJson.MAPPER.readerFor(RunMetrics.class);
 
   private static RunRecord parse(byte[][] row) {
     try {
-      return new RunRecord(StoreJson.read(row[0], META), row[1] == null ? null : StoreJson.read(row[1], METRICS));
+      return new RunRecord(META.readValue(row[0]), row[1] == null ? null : METRICS.readValue(row[1]));
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -54,11 +53,6 @@ public final class StoreJson {
 
   public static <T> T read(String text, Class<T> type) throws IOException {
     return MAPPER.readValue(text, type);
-  }
-
-  /** Reads UTF-8 JSON with a reader made once per type (the ledger reads 100,000s of rows). */
-  public static <T> T read(byte[] utf8, ObjectReader reader) throws IOException {
-    return reader.readValue(utf8);
   }
 
   public static Map<String, Object> readMap(Path file) throws IOException {

@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class Sweep {
     long start = System.nanoTime();
     Deque<Pending> queue = new ArrayDeque<>(todo);
     Set<Execution> running = new LinkedHashSet<>();
-    Set<Execution> inSlots = new java.util.HashSet<>();
+    Set<Execution> inSlots = new HashSet<>();
     Map<Execution, Pending> launched = new java.util.HashMap<>();
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<RunRecord> failures = new ArrayList<>();

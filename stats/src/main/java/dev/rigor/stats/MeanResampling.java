@@ -1,11 +1,12 @@
 package dev.rigor.stats;
 
+import java.util.Arrays;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /**
  * A statistic of column means, resampled without copying: each replicate sums the drawn rows'
- * values directly, with no allocation in the loop. Draws rows in
- * the same order as {@link Resampler}, so a seed gives the same resamples as the general path. The jackknife uses leave-one-out means,
+ * values directly, with no allocation in the loop. Draws rows in the same order as {@link Resampler},
+ * so a seed gives the same resamples as the general path. The jackknife uses leave-one-out means,
  * {@code (sum - x_i) / (n - 1)}, in O(n).
  */
 final class MeanResampling extends Resampling {
@@ -40,9 +41,11 @@ final class MeanResampling extends Resampling {
     }
 
     /**
-     * Draws each row as it is summed (the generator's serial chain overlaps the loads and adds), in
-     * four partial sums per column associated exactly as {@link SharedMeanResampling#drawnSum}, so the
-     * shared stream gives this path's replicates bit for bit.
+     * Draws each row as it is summed (the generator's serial chain overlaps the loads and adds; drawing
+     * a block of rows first, as {@link SharedMeanResampling} does for many data sets, measured 1.6×
+     * slower here at n = 30), in four partial sums per column — row i into sum {@code i mod 4},
+     * combined by {@link SharedMeanResampling#total} — exactly as {@link SharedMeanResampling#drawnSum},
+     * so the shared stream gives this path's replicates bit for bit.
      */
     @Override
     void fill(UniformRandomProvider rng, double[] replicates) {
@@ -55,8 +58,8 @@ final class MeanResampling extends Resampling {
                 if (columns.length == 1) {
                     means[k] = drawSum(rng, columns[0]) / n;
                 } else {
-                    for (double[] p : partial) {
-                        java.util.Arrays.fill(p, 0);
+                    for (int c = 0; c < columns.length; c++) {
+                        Arrays.fill(partial[k + c], 0);
                     }
                     for (int i = 0; i < n; i++) {
                         int row = rng.nextInt(n);
@@ -66,7 +69,7 @@ final class MeanResampling extends Resampling {
                     }
                     for (int c = 0; c < columns.length; c++) {
                         double[] p = partial[k + c];
-                        means[k + c] = ((p[0] + p[1]) + (p[2] + p[3])) / n;
+                        means[k + c] = SharedMeanResampling.total(p[0], p[1], p[2], p[3]) / n;
                     }
                 }
                 k += columns.length;
@@ -98,7 +101,7 @@ final class MeanResampling extends Resampling {
         if (i + 2 < n) {
             s2 += column[rng.nextInt(n)];
         }
-        return (s0 + s1) + (s2 + s3);
+        return SharedMeanResampling.total(s0, s1, s2, s3);
     }
 
     @Override

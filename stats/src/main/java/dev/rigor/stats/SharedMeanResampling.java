@@ -135,6 +135,11 @@ final class SharedMeanResampling {
         if (i + 2 < to) {
             s2 += column[rows[i + 2]];
         }
+        return total(s0, s1, s2, s3);
+    }
+
+    /** The four partial sums combined, in the one association every mean resampling path uses. */
+    static double total(double s0, double s1, double s2, double s3) {
         return (s0 + s1) + (s2 + s3);
     }
 }
