@@ -1,5 +1,6 @@
 package dev.rigor.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,8 +14,6 @@ import picocli.CommandLine.Spec;
       "Run experiment sweeps durably, and say with statistical confidence what changed.",
       ""
     },
-    subcommands = {RunCommand.class, PlanCommand.class, StatusCommand.class, CollectCommand.class, SummaryCommand.class,
-      CompareCommand.class, VarianceCommand.class, PowerCommand.class, ReportCommand.class},
     footer = {
       "",
       "Examples:",
@@ -32,6 +31,11 @@ import picocli.CommandLine.Spec;
       "Exit codes: 0 all ok · 1 some trials failed · 2 usage or spec error · 3 halted early · 130 interrupted"
     })
 final class RigorCommand implements Callable<Integer> {
+
+  /** The subcommands, in the order of the help text (added by {@link Rigor}, see there why). */
+  static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, PlanCommand.class, StatusCommand.class,
+      CollectCommand.class, SummaryCommand.class, CompareCommand.class, VarianceCommand.class, PowerCommand.class,
+      ReportCommand.class);
 
   @Spec CommandSpec spec;
 

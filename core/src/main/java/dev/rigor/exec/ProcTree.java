@@ -27,6 +27,7 @@ final class ProcTree implements ProcessTree {
   private static final long UNKNOWN = -1;
 
   private final Map<Long, Long> members = new HashMap<>(); // pid -> start ticks
+  private Process main;
   private double cpuSeconds = -1;
   private long peakBytes = -1;
 
@@ -53,6 +54,7 @@ final class ProcTree implements ProcessTree {
   @Override
   public void attach(Process process) {
     synchronized (this) {
+      main = process;
       members.put(process.pid(), UNKNOWN);
     }
     ProcSampler.attach(this);
@@ -104,13 +106,26 @@ final class ProcTree implements ProcessTree {
     Map<Long, Long> snapshot;
     synchronized (this) {
       snapshot = new HashMap<>(members);
+      snapshot.keySet().removeIf(this::reaped);
     }
     snapshot.forEach((pid, ticks) -> ProcFs.signal(pid, ticks, kill));
+  }
+
+  /**
+   * Whether the main process has ended and the JDK has reaped it: its pid is then free, or another
+   * process's, so it is neither looked up (a failed open and an exception on every short trial) nor
+   * signalled (it may never have been sampled, so its start time could not tell a reused pid).
+   */
+  private boolean reaped(long pid) {
+    return main != null && pid == main.pid() && !main.isAlive();
   }
 
   @Override
   public synchronized boolean isEmpty() {
     for (Map.Entry<Long, Long> m : members.entrySet()) {
+      if (reaped(m.getKey())) {
+        continue;
+      }
       ProcFs.Stat s = ProcFs.stat(m.getKey());
       if (s != null && (m.getValue() == UNKNOWN || s.startTicks() == m.getValue()) && !ProcFs.isZombie(m.getKey())) {
         return false;

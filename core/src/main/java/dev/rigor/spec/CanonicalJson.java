@@ -1,10 +1,13 @@
 package dev.rigor.spec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -21,19 +24,33 @@ import java.util.TreeMap;
  */
 public final class CanonicalJson {
 
-  private static final ObjectWriter WRITER = new ObjectMapper()
-      .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-      .writer();
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private CanonicalJson() {}
 
   /** The canonical text of {@code value} (maps, lists, scalars, or a Jackson tree). */
   public static String text(Object value) {
+    Object normal = normalize(value);
     try {
-      return WRITER.writeValueAsString(normalize(value));
-    } catch (JsonProcessingException e) {
+      if (!JsonValues.isPlain(normal)) {
+        return DataBinding.WRITER.writeValueAsString(normal);
+      }
+      StringWriter out = new StringWriter();
+      try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        JsonValues.write(g, normal);
+      }
+      return out.toString();
+    } catch (IOException e) {
       throw new IllegalArgumentException("not JSON-serialisable: " + value, e);
     }
+  }
+
+  /**
+   * Values that are not plain JSON (none of Rigor's own) are written by data binding, with map
+   * entries sorted; created on first use (tens of milliseconds of a cold start).
+   */
+  private static final class DataBinding {
+    static final ObjectWriter WRITER = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true).writer();
   }
 
   /** Hex SHA-256 of the canonical text of {@code value}. */

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The SQLite ledger of an experiment ({@code rigor.db}, WAL). One thread owns the connection: runs
@@ -222,12 +223,15 @@ public final class Ledger implements AutoCloseable {
   }
 
   /** Readers made once per type: the ledger is read 100,000s of rows at a time. */
-  private static final ObjectReader META = StoreJson.MAPPER.readerFor(RunMeta.class);
-  private static final ObjectReader METRICS = StoreJson.MAPPER.readerFor(RunMetrics.class);
+  /** Made on first read: building them costs tens of milliseconds, which a sweep's start need not wait for. */
+  private static final class Readers {
+    static final ObjectReader META = StoreJson.MAPPER.readerFor(RunMeta.class);
+    static final ObjectReader METRICS = StoreJson.MAPPER.readerFor(RunMetrics.class);
+  }
 
   private static RunRecord parse(byte[][] row) {
     try {
-      return new RunRecord(META.readValue(row[0]), row[1] == null ? null : METRICS.readValue(row[1]));
+      return new RunRecord(Readers.META.readValue(row[0]), row[1] == null ? null : Readers.METRICS.readValue(row[1]));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -246,6 +250,7 @@ public final class Ledger implements AutoCloseable {
     checkHealthy();
     FutureTask<T> task = new FutureTask<>(body);
     queue.add(new Query(task));
+    wakeWriter();
     try {
       return task.get();
     } catch (InterruptedException e) {
@@ -289,6 +294,11 @@ public final class Ledger implements AutoCloseable {
       Thread.currentThread().interrupt();
     } catch (SQLException | IOException | RuntimeException e) {
       failure = e;
+      for (Op op : batch) { // queries gathered with the failed writes are waited for too
+        if (op instanceof Query q) {
+          q.task().cancel(false);
+        }
+      }
       for (Op op : queue) {
         if (op instanceof Query q) {
           q.task().cancel(false);
@@ -300,24 +310,39 @@ public final class Ledger implements AutoCloseable {
   /**
    * Adds what else is queued to {@code batch}: writes arriving within {@value #BATCH_WINDOW_MS} ms
    * of the first go into the same transaction (thousands of short trials then cost a few commits a
-   * second), while a query, which someone waits for, ends the gathering at once.
+   * second). The writer sleeps through the window instead of waking for every record (two per
+   * trial, each a futex wake and a context switch); a query, which someone waits for, or the stop
+   * wakes it at once ({@link #wakeWriter}).
    */
   private void gather(List<Op> batch) throws InterruptedException {
     long deadline = System.nanoTime() + BATCH_WINDOW_MS * 1_000_000L;
-    while (batch.size() < MAX_BATCH && batch.get(batch.size() - 1) instanceof Write) {
+    boolean urgent = !(batch.get(0) instanceof Write);
+    while (!urgent) {
+      int from = batch.size();
+      queue.drainTo(batch, MAX_BATCH - from);
+      for (int i = from; i < batch.size(); i++) {
+        urgent |= !(batch.get(i) instanceof Write);
+      }
       long left = deadline - System.nanoTime();
-      Op next = left > 0 ? queue.poll(left, java.util.concurrent.TimeUnit.NANOSECONDS) : queue.poll();
-      if (next == null) {
+      if (urgent || left <= 0 || batch.size() >= MAX_BATCH) {
         return;
       }
-      batch.add(next);
+      LockSupport.parkNanos(this, left);
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
     }
   }
 
-  private void commit(List<RunRecord> records) throws SQLException, IOException {
-    if (records.isEmpty()) {
+  private void wakeWriter() {
+    LockSupport.unpark(writer);
+  }
+
+  private void commit(List<RunRecord> queued) throws SQLException, IOException {
+    if (queued.isEmpty()) {
       return;
     }
+    List<RunRecord> records = latestOfEachAttempt(queued);
     if (statements == null) {
       statements = new Statements(connection);
     }
@@ -341,7 +366,7 @@ public final class Ledger implements AutoCloseable {
         setNullable(run, i++, m.seed());
         run.setInt(i++, m.replicate());
         run.setString(i++, m.ablationName());
-        run.setString(i++, StoreJson.compact(m.params()));
+        run.setString(i++, RunJson.ledger(m.params()));
         setNullable(run, i++, m.startTimeUnixS());
         setNullable(run, i++, m.endTimeUnixS());
         setNullable(run, i++, m.wallTimeS());
@@ -349,8 +374,8 @@ public final class Ledger implements AutoCloseable {
         setNullable(run, i++, m.peakRssBytes());
         run.setString(i++, m.measurement() == null ? null : m.measurement().json());
         run.setString(i++, m.error());
-        run.setString(i++, StoreJson.compact(m));
-        run.setString(i, StoreJson.compact(r.metrics()));
+        run.setString(i++, RunJson.ledger(m));
+        run.setString(i, RunJson.ledger(r.metrics()));
         run.addBatch();
         for (PreparedStatement clear : List.of(clearMetrics, clearMissing)) {
           clear.setString(1, m.runId());
@@ -395,6 +420,19 @@ public final class Ledger implements AutoCloseable {
     }
   }
 
+  /**
+   * One record per attempt: the last one queued. A short trial's {@code running} record and its
+   * final one usually arrive in the same batch; the row would be replaced within the transaction
+   * anyway, so writing only the final record is the same ledger for half the work.
+   */
+  private static List<RunRecord> latestOfEachAttempt(List<RunRecord> queued) {
+    Map<String, RunRecord> latest = new LinkedHashMap<>();
+    for (RunRecord r : queued) {
+      latest.put(r.meta().attempt() + "/" + r.meta().runId(), r);
+    }
+    return latest.size() == queued.size() ? queued : new ArrayList<>(latest.values());
+  }
+
   private static void setNullable(PreparedStatement s, int i, Number value) throws SQLException {
     if (value == null) {
       s.setNull(i, Types.NUMERIC);
@@ -413,6 +451,7 @@ public final class Ledger implements AutoCloseable {
       return;
     }
     queue.add(new Stop());
+    wakeWriter();
     try {
       writer.join();
     } catch (InterruptedException e) {

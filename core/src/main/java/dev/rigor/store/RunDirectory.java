@@ -75,13 +75,8 @@ public final class RunDirectory {
    * {@code attempts/<its attempt>/}, then {@code out/} is created empty.
    */
   public void prepareAttempt() throws IOException {
-    Files.createDirectories(root.getParent());
-    try {
-      Files.createDirectory(root);
-      Files.createDirectory(out());
+    if (createdAnew()) {
       return; // a first attempt: nothing to archive
-    } catch (FileAlreadyExistsException e) {
-      // an earlier attempt (or its remains) is there
     }
     RunMeta previous = readMeta();
     boolean hasFiles;
@@ -92,6 +87,28 @@ public final class RunDirectory {
       archive(previous == null ? 0 : previous.attempt());
     }
     Files.createDirectories(out());
+  }
+
+  /**
+   * Creates the run directory with its {@code out/}; false when the directory exists (an earlier
+   * attempt, or its remains). {@code runs/} is created on the first miss instead of being checked
+   * for every trial.
+   */
+  private boolean createdAnew() throws IOException {
+    try {
+      Files.createDirectory(root);
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } catch (NoSuchFileException e) {
+      Files.createDirectories(root.getParent());
+      try {
+        Files.createDirectory(root);
+      } catch (FileAlreadyExistsException raced) {
+        return false;
+      }
+    }
+    Files.createDirectory(out());
+    return true;
   }
 
   private void archive(int attempt) throws IOException {
@@ -124,7 +141,7 @@ public final class RunDirectory {
   }
 
   public void writeMeta(RunMeta meta) throws IOException {
-    StoreJson.writeAtomically(meta(), meta);
+    AtomicFiles.write(meta(), RunJson.file(meta));
   }
 
   /**
@@ -132,12 +149,12 @@ public final class RunDirectory {
    * run's meta.json is not final, so the attempt is archived and re-run.
    */
   public void writeParams(Map<String, Object> params) throws IOException {
-    Files.write(params(), StoreJson.bytes(params));
+    Files.write(params(), RunJson.file(params));
   }
 
   /** Written before the final meta.json, which is what makes it trusted (see {@link #writeParams}). */
   public void writeMetrics(RunMetrics metrics) throws IOException {
-    Files.write(metrics(), StoreJson.bytes(metrics));
+    Files.write(metrics(), RunJson.file(metrics));
   }
 
   /** The metrics of the latest attempt, or {@code null} when absent or unreadable. */

@@ -27,7 +27,7 @@ public final class StoreJson {
       .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
-  private static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+  static final ObjectMapper COMPACT = MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
 
   private StoreJson() {}
 
