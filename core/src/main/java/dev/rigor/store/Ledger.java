@@ -222,8 +222,10 @@ public final class Ledger implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> rows.stream().map(Ledger::parse).toList()); // JSON binding is the cost
   }
 
-  /** Readers made once per type: the ledger is read 100,000s of rows at a time. */
-  /** Made on first read: building them costs tens of milliseconds, which a sweep's start need not wait for. */
+  /**
+   * Readers made once per type (the ledger is read 100,000s of rows at a time), on first read:
+   * building them costs tens of milliseconds, which a sweep's start need not wait for.
+   */
   private static final class Readers {
     static final ObjectReader META = StoreJson.MAPPER.readerFor(RunMeta.class);
     static final ObjectReader METRICS = StoreJson.MAPPER.readerFor(RunMetrics.class);

@@ -38,6 +38,25 @@ class LedgerReadTest {
     });
   }
 
+  @Test
+  void aBatchKeepsEveryAttemptWithItsLastRecord() throws Exception {
+    Path file = dir.resolve("rigor.db");
+    try (Ledger ledger = Ledger.open(file)) { // queued within one batch window: running, then final, per attempt
+      ledger.record(record("r", 1, RunStatus.RUNNING));
+      ledger.record(record("r", 1, RunStatus.FAILED));
+      ledger.record(record("r", 2, RunStatus.RUNNING));
+      ledger.record(record("s", 1, RunStatus.RUNNING));
+      ledger.record(record("s", 1, RunStatus.OK));
+      assertThat(ledger.runCount()).isEqualTo(3); // a query is answered without waiting out the window
+      ledger.record(record("r", 2, RunStatus.OK));
+    }
+    assertThat(Ledger.readLatest(file)).extracting(r -> r.meta().runId() + "#" + r.meta().attempt() + " " + r.meta().status().json())
+        .containsExactly("r#2 ok", "s#1 ok");
+    try (Ledger ledger = Ledger.open(file)) {
+      assertThat(ledger.runCount()).isEqualTo(3);
+    }
+  }
+
   private static RunRecord record(String runId, int attempt, RunStatus status) {
     RunMeta meta = new RunMeta(RunMeta.SCHEMA, runId, runId, "ledger-read", Map.of("i", runId), Map.of("i", runId), 1L, 1,
         "baseline", List.of(), List.of("true"), null, null, attempt, status, status == RunStatus.OK ? 0 : 1, null,
