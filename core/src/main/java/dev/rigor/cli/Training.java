@@ -35,7 +35,11 @@ public final class Training {
 
   public static void main(String[] args) throws IOException {
     if (args.length > 1) {
-      extractSqlite(Path.of(args[1]));
+      try {
+        extractSqlite(Path.of(args[1]));
+      } catch (IOException e) {
+        // the driver extracts the library itself, as without the launcher; the archive is still worth making
+      }
     }
     Path dir = Path.of(args[0]).toAbsolutePath();
     Files.writeString(dir.resolve("training.yaml"), SPEC);
