@@ -16,10 +16,10 @@ before="$work/rev-$(git -C "$root" rev-parse --short "$rev")"
 "$before/rigor" --version > /dev/null   # builds that revision (and its class-data archive)
 "$root/rigor" --version > /dev/null
 seconds() { local s e; s=$(date +%s.%N); "$@" > /dev/null 2>&1; e=$(date +%s.%N); python3 -c "print(round($e - $s, 2))"; }
-calibrate() { head -c 1073741824 /dev/zero | sha256sum; }
+source "$root/bench/report/calibrate.sh"
 report() { rm -rf "$exp/report"; "$1/rigor" report "$exp"; }
 echo "this checkout $(git -C "$root" rev-parse --short HEAD) against $rev; calibration = SHA-256 of 1 GiB on one core"
 for r in $(seq "$rounds"); do
-  cal=$(seconds calibrate); b=$(seconds report "$before"); n=$(seconds report "$root")
+  cal=$(calibrate); b=$(seconds report "$before"); n=$(seconds report "$root")
   python3 -c "print(f'round $r: calibration $cal s  $rev {$b:.1f} s  this {$n:.1f} s  this/$rev {$n / $b:.2f}')"
 done

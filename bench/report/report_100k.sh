@@ -17,13 +17,7 @@ if [ ! -f "$exp/manifest.json" ]; then
   rm -rf "$exp"
   java -cp "$jar" "$root/bench/report/GenerateExperiment.java" "$work" 1000
 fi
-# The machine's speed drifts by up to ±25% over an hour on this shared VM: a fixed CPU-bound workload
-# (SHA-256 of 1 GiB of zeros, one core) timed right before each try says how fast it was at the time.
-calibrate() {
-  local s e
-  s=$(date +%s.%N); head -c 1073741824 /dev/zero | sha256sum > /dev/null; e=$(date +%s.%N)
-  python3 -c "print(round($e - $s, 2))"
-}
+source "$root/bench/report/calibrate.sh"   # calibrate: seconds of a fixed CPU workload, timed before each try
 for try in 1 2 3; do
   rm -rf "$exp/report"
   cal=$(calibrate)

@@ -19,39 +19,10 @@ public final class JsonValues {
 
   private JsonValues() {}
 
-  /** Whether {@code value} is plain JSON all the way down, i.e. {@link #write} takes it. */
-  public static boolean isPlain(Object value) {
-    if (value == null || value instanceof String || value instanceof Number && isPlainNumber((Number) value)
-        || value instanceof Boolean) {
-      return true;
-    }
-    if (value instanceof Map<?, ?> map) {
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        if (!(e.getKey() instanceof String) || !isPlain(e.getValue())) {
-          return false;
-        }
-      }
-      return true;
-    }
-    if (value instanceof List<?> || value instanceof Set<?>) {
-      for (Object item : (Collection<?>) value) {
-        if (!isPlain(item)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return false;
-  }
-
-  private static boolean isPlainNumber(Number n) {
-    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte || n instanceof Double
-        || n instanceof Float || n instanceof BigDecimal || n instanceof BigInteger;
-  }
-
   /**
-   * Writes {@code value}; anything that is not plain JSON (see {@link #isPlain}) goes to
-   * {@link JsonGenerator#writeObject}, i.e. to data binding when the generator has a codec.
+   * Writes {@code value}. Anything but the plain values listed above goes to
+   * {@link JsonGenerator#writeObject}: to data binding when the generator has a codec; without one,
+   * Jackson writes only simple wrappers and throws {@link IllegalStateException} for the rest.
    */
   public static void write(JsonGenerator g, Object value) throws IOException {
     if (value == null) {

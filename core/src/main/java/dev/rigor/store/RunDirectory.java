@@ -101,11 +101,7 @@ public final class RunDirectory {
       return false;
     } catch (NoSuchFileException e) {
       Files.createDirectories(root.getParent());
-      try {
-        Files.createDirectory(root);
-      } catch (FileAlreadyExistsException raced) {
-        return false;
-      }
+      return createdAnew();
     }
     Files.createDirectory(out());
     return true;

@@ -47,7 +47,7 @@ class LedgerReadTest {
       ledger.record(record("r", 2, RunStatus.RUNNING));
       ledger.record(record("s", 1, RunStatus.RUNNING));
       ledger.record(record("s", 1, RunStatus.OK));
-      assertThat(ledger.runCount()).isEqualTo(3); // a query is answered without waiting out the window
+      assertThat(ledger.runCount()).isEqualTo(3); // a query sees the writes queued before it
       ledger.record(record("r", 2, RunStatus.OK));
     }
     assertThat(Ledger.readLatest(file)).extracting(r -> r.meta().runId() + "#" + r.meta().attempt() + " " + r.meta().status().json())
