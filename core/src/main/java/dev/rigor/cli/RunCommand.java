@@ -1,5 +1,6 @@
 package dev.rigor.cli;
 
+import dev.rigor.backend.Backends;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
 import dev.rigor.spec.MeasureMode;
@@ -114,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
-        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION);
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
     try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
       Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
       context.interrupts().onInterrupt(coordinator::interrupt);

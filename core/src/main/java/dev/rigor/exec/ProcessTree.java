@@ -7,7 +7,7 @@ import java.util.List;
  * The whole process tree of one trial (its main process, children, grandchildren — also those that
  * daemonize): how to start the main process inside it, signal every member, and measure it.
  */
-interface ProcessTree extends AutoCloseable {
+public interface ProcessTree extends AutoCloseable {
 
   /** CPU seconds and peak memory of the whole tree; {@code null} when not measured. */
   record Usage(Double cpuSeconds, Long peakBytes) {}

@@ -60,7 +60,7 @@ public final class ProcessTrees {
   }
 
   /** A tree for one run; {@code name} is unique within the experiment (trial key and attempt). */
-  ProcessTree create(String name, Limits limits) throws IOException {
+  public ProcessTree create(String name, Limits limits) throws IOException {
     String id = experimentKey + "-" + name;
     String path = experimentKey + "/" + name;
     return switch (kind) {

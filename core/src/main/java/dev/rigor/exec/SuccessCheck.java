@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.function.Function;
 
 /** Judges a run that exited by itself against the spec's {@code success:} criteria. */
-final class SuccessCheck {
+public final class SuccessCheck {
 
   private SuccessCheck() {}
 
   /** Why the run failed, or {@code null} when it succeeded. */
-  static String failure(SuccessCriteria criteria, int exitCode, Path runDir, RunMetrics metrics, Function<String, String> placeholders) {
+  public static String failure(SuccessCriteria criteria, int exitCode, Path runDir, RunMetrics metrics, Function<String, String> placeholders) {
     List<String> problems = new ArrayList<>();
     if (!criteria.exitCodes().contains(exitCode)) {
       problems.add("exit code " + exitCode + (criteria.exitCodes().size() == 1 && criteria.exitCodes().contains(0) ? "" : " (expected " + criteria.exitCodes() + ")"));

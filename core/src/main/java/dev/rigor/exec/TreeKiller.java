@@ -6,14 +6,14 @@ import java.time.Duration;
  * Stops a whole process tree: SIGTERM to every member, up to {@code grace} for them to exit, then
  * SIGKILL until none is left (a tree that keeps forking is killed again until it is empty).
  */
-final class TreeKiller {
+public final class TreeKiller {
 
   private static final long POLL_MS = 10;
   private static final long KILL_ROUNDS = 500;
 
   private TreeKiller() {}
 
-  static void stop(ProcessTree tree, Process main, Duration grace) {
+  public static void stop(ProcessTree tree, Process main, Duration grace) {
     if (main.isAlive() || !tree.isEmpty()) {
       tree.signalAll(false);
       if (main.isAlive()) {

@@ -1,7 +1,8 @@
 package dev.rigor.sweep;
 
 import dev.rigor.exec.Executor;
-import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.ExecutorContext;
+import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.ProcessTrees;
 import dev.rigor.exec.TrialSetup;
 import dev.rigor.plan.Plan;
@@ -44,9 +45,10 @@ public final class Coordinator {
    * @param invocationDir where relative paths in the spec resolve
    * @param experimentDir {@code <out_root>/<name>}
    * @param timeout per-run timeout ({@code null}: none)
+   * @param executors opens the backend that runs the trials (local processes, workers, sessions, SLURM)
    */
   public record Options(Path invocationDir, Path experimentDir, boolean resume, boolean allowDrift, SweepOptions sweep,
-      Duration timeout, MeasureMode measure, List<String> commandLine, String rigorVersion) {}
+      Duration timeout, MeasureMode measure, List<String> commandLine, String rigorVersion, ExecutorFactory executors) {}
 
   private final SpecLoader.Loaded loaded;
   private final Plan plan;
@@ -80,7 +82,7 @@ public final class Coordinator {
     ProcessTrees trees = detectTrees(dir);
     try (ExperimentLock lock = lock(dir);
         Ledger ledger = Ledger.open(dir.ledger());
-        Executor executor = new LocalExecutor(setup, trees)) {
+        Executor executor = openExecutor(setup, dir, trees)) {
       current.write(dir);
       if (ledger.runCount() == 0 && dir.hasRuns()) {
         RunScanner.syncLedger(dir, ledger);
@@ -136,6 +138,14 @@ public final class Coordinator {
     if (!changes.isEmpty()) {
       throw new RefusedException("the spec's trial definition changed since " + dir.root() + " was run", changes,
           "add --allow-drift to continue anyway (results before and after the change will be mixed), or use --name for a new experiment");
+    }
+  }
+
+  private Executor openExecutor(TrialSetup setup, ExperimentDirectory dir, ProcessTrees trees) throws RefusedException, IOException {
+    try {
+      return options.executors().open(new ExecutorContext(plan.spec(), setup, dir, trees, options.sweep().jobs()));
+    } catch (ExecutorFactory.UnavailableException e) {
+      throw new RefusedException(e.getMessage(), List.of(), e.fix());
     }
   }
 
