@@ -91,6 +91,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
   boolean quiet;
 
+  @Option(names = "--serve", arity = "0..1", fallbackValue = "0s", paramLabel = "LINGER",
+      description = "Serve the live dashboard while the sweep runs (prints its URL); it stops with the sweep, or LINGER later"
+          + " (e.g. --serve 10m).")
+  String serve;
+
+  @Option(names = "--serve-port", paramLabel = "N", description = "The dashboard's port with --serve (default: 8080, or a free one if taken).")
+  Integer servePort;
+
   @Option(names = "--no-report", description = "Do not write the report (EXP/report/index.html, report.md, assets/) at the end.")
   boolean noReport;
 
@@ -116,15 +124,26 @@ final class RunCommand implements Callable<Integer> {
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
         measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
-    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
-      Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
+    Duration linger = serve == null ? null : linger(serve);
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      Coordinator coordinator = new Coordinator(loaded, plan, options, dashboard.listening(progress));
       context.interrupts().onInterrupt(coordinator::interrupt);
       SweepResult result = coordinator.run();
       progress.close();
       summarize(result, spec.name());
+      dashboard.linger();
       return result.exitCode();
     } finally {
       context.interrupts().onInterrupt(null);
+    }
+  }
+
+  private static Duration linger(String text) throws UsageException {
+    try {
+      return Quantities.duration(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--serve: '" + text + "' is not a linger time (write e.g. 10m, or put SPEC before --serve)");
     }
   }
 

@@ -63,6 +63,11 @@ public final class HtmlReportWriter {
     out.write(template, at, template.length() - at);
   }
 
+  /** ECharts as the report inlines it (from the {@code org.webjars:echarts} jar); the dashboard serves the same file. */
+  public static String echarts() {
+    return Resources.echarts();
+  }
+
   /** The page as a string (for tests and small reports). */
   public static String render(ReportData data, String runsBase, String version) {
     StringWriter w = new StringWriter();
