@@ -3,9 +3,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -25,27 +22,31 @@ public final class Viewers {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     AtomicLong events = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
-    List<CompletableFuture<HttpResponse<Stream<String>>>> streams = new ArrayList<>();
-    List<Thread> readers = new ArrayList<>();
+    long deadline = System.currentTimeMillis() + seconds * 1000;
     for (int i = 0; i < n; i++) {
-      CompletableFuture<HttpResponse<Stream<String>>> f = client.sendAsync(HttpRequest.newBuilder(uri).build(),
-          HttpResponse.BodyHandlers.ofLines());
-      streams.add(f);
       Thread t = new Thread(() -> {
-        try {
-          f.join().body().forEach(line -> {
-            bytes.addAndGet(line.length() + 1);
-            if (line.startsWith("event:")) {
-              events.incrementAndGet();
+        while (System.currentTimeMillis() < deadline) { // until the experiment exists (404 before its sweep starts)
+          try {
+            HttpResponse<Stream<String>> r = client.send(HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+            if (r.statusCode() != 200) {
+              r.body().close();
+              Thread.sleep(200);
+              continue;
             }
-          });
-        } catch (RuntimeException e) {
-          // closed by the end of the benchmark or by the server stopping
+            r.body().forEach(line -> {
+              bytes.addAndGet(line.length() + 1);
+              if (line.startsWith("event:")) {
+                events.incrementAndGet();
+              }
+            });
+          } catch (Exception e) {
+            // closed by the server stopping: try again until the end
+          }
         }
       });
       t.setDaemon(true);
       t.start();
-      readers.add(t);
     }
     Thread.sleep(seconds * 1000);
     System.out.printf("%d viewers for %d s: %d events, %.1f MB received%n", n, seconds, events.get(), bytes.get() / 1e6);

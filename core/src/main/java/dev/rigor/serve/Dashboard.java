@@ -50,13 +50,15 @@ public final class Dashboard implements AutoCloseable {
       config.jetty.host = options.bind();
       config.jetty.port = options.port();
       config.routes.before(this::before);
+      // An event stream is answered 200 before its handler runs: an unknown experiment must be refused here.
+      config.routes.before("/api/experiments/{name}/events", this::experiment);
       config.routes.get("/", ctx -> Assets.page(ctx, "index.html"));
       config.routes.get("/experiments/{name}", ctx -> {
         experiment(ctx);
         Assets.page(ctx, "experiment.html");
       });
       config.routes.get("/assets/{file}", ctx -> Assets.asset(ctx, ctx.pathParam("file")));
-      config.routes.get("/api/experiments", ctx -> json(ctx, list()));
+      config.routes.get("/api/experiments", ctx -> ctx.contentType("application/json; charset=utf-8").result(listJson()));
       config.routes.get("/api/experiments/{name}", ctx -> ctx.contentType("application/json; charset=utf-8")
           .result(detailJson(experiment(ctx))));
       config.routes.get("/api/experiments/{name}/runs", this::runs);
@@ -64,7 +66,7 @@ public final class Dashboard implements AutoCloseable {
         LiveExperiment e = experiment(ctx);
         json(ctx, ExperimentView.summary(e.snapshot(), e.dir.root()));
       });
-      config.routes.sse("/api/events", client -> broadcaster.subscribe(Watcher.LIST, client, render(list())));
+      config.routes.sse("/api/events", client -> broadcaster.subscribe(Watcher.LIST, client, listJson()));
       config.routes.sse("/api/experiments/{name}/events", this::experimentEvents);
       config.routes.get("/files/{name}/<path>", ctx -> RunFiles.serve(ctx, catalog, experiment(ctx), ctx.pathParam("path")));
       config.routes.exception(NotFound.class, (e, ctx) -> ctx.status(HttpStatus.NOT_FOUND).contentType("text/plain; charset=utf-8")
@@ -187,6 +189,23 @@ public final class Dashboard implements AutoCloseable {
       throw new IllegalArgumentException(name + " must be a whole number ≥ 0; got '" + v + "'");
     }
   }
+
+  /** The experiments list as JSON, rendered once per change of any experiment (or of the list). */
+  synchronized String listJson() {
+    StringBuilder key = new StringBuilder();
+    for (LiveExperiment e : catalog.experiments()) {
+      LiveExperiment.Snapshot s = e.snapshot();
+      key.append(e.name).append('@').append(s == null ? -1 : s.version()).append('/');
+    }
+    if (!key.toString().equals(listKey)) {
+      listJson = render(list());
+      listKey = key.toString();
+    }
+    return listJson;
+  }
+
+  private String listKey = "";
+  private String listJson = "[]";
 
   List<Map<String, Object>> list() {
     List<Map<String, Object>> out = new ArrayList<>();

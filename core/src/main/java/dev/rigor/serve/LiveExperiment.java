@@ -39,7 +39,7 @@ final class LiveExperiment {
   private SpecInfo spec = SpecInfo.NONE;
   private boolean coordinatorAlive;
   private long version;
-  private Snapshot snapshot;
+  private volatile Snapshot snapshot;
 
   LiveExperiment(String name, Path root) {
     this.name = name;
@@ -82,7 +82,8 @@ final class LiveExperiment {
     return changed;
   }
 
-  synchronized Snapshot snapshot() {
+  /** The latest state (never blocks on a refresh in progress). */
+  Snapshot snapshot() {
     return snapshot;
   }
 

@@ -79,7 +79,7 @@ final class Watcher implements AutoCloseable {
       }
       published.keySet().retainAll(names);
       if (listChanged && broadcaster.hasSubscribers(LIST)) {
-        broadcaster.publish(LIST, Dashboard.render(dashboard.list()));
+        broadcaster.publish(LIST, dashboard.listJson());
       }
       if (now - lastHeartbeat >= HEARTBEAT_MS) {
         lastHeartbeat = now;

@@ -235,6 +235,8 @@
       $('runs-range').textContent = page.total ? (page.offset + 1) + '–' + Math.min(page.offset + page.limit, page.total) + ' of ' + page.total : 'none';
       $('runs-prev').disabled = page.offset === 0;
       $('runs-next').disabled = page.offset + page.limit >= page.total;
+    }).catch(function () {
+      $('runs-range').textContent = 'the runs could not be loaded (has the server stopped?)';
     });
   }
   $('runs-status').addEventListener('change', function (e) { runsPage.status = e.target.value; runsPage.offset = 0; loadRuns(); });
