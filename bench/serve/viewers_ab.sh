@@ -25,7 +25,8 @@ sweep() { rm -rf "$work/sweeps/viewers"; local s e; s=$(date +%s.%N)
 for r in $(seq "$rounds"); do
   a=$(sweep)
   mkdir -p "$work/sweeps"
-  "$root/rigor" serve "$work/sweeps" --port 0 > "$work/serve.out" 2>&1 &
+  # the server's heap capped at 256 MB: it must serve the whole minute within it (an OutOfMemoryError would end it)
+  RIGOR_JAVA_OPTS="${SERVE_JAVA_OPTS:--Xmx256m}" "$root/rigor" serve "$work/sweeps" --port 0 > "$work/serve.out" 2>&1 &
   spid=$!
   for _ in $(seq 100); do grep -q http "$work/serve.out" && break; sleep 0.2; done
   url=$(grep -o 'http://[^ ]*' "$work/serve.out" | head -1)
@@ -37,7 +38,8 @@ for r in $(seq "$rounds"); do
   b=$(sweep)
   wait "$vpid" || true
   kill "$spid" 2>/dev/null || true; wait "$spid" 2>/dev/null || true; kill "$hpid" 2>/dev/null || true
+  alive=$([ -s "$work/heap.txt" ] && ! grep -q OutOfMemory "$work/serve.out" && echo "no OutOfMemoryError" || echo "SERVER FAILED")
   heap=$(awk 'NF>10 && $1!="S0C" {u=($3+$4+$6+$8)/1024; if (u>m) m=u} END {printf "%.0f", m}' "$work/heap.txt")
   echo "round $r: sweep without dashboard $a trials/s; with rigor serve and 50 viewers $b trials/s (ratio $(python3 -c "print(round($b / $a, 3))"));" \
-    "server heap used max ${heap} MB; $(cat "$work/viewers.out")"
+    "server heap used max ${heap} MB (-Xmx256m, $alive); $(cat "$work/viewers.out")"
 done

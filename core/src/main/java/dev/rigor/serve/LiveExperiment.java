@@ -38,6 +38,9 @@ final class LiveExperiment {
   private String specStamp = "";
   private SpecInfo spec = SpecInfo.NONE;
   private boolean coordinatorAlive;
+  private boolean alive;
+  private long aliveCheckedMs;
+  static final long ALIVE_CHECK_MS = 1_000;
   private long version;
   private volatile Snapshot snapshot;
 
@@ -58,7 +61,11 @@ final class LiveExperiment {
     String newSpecStamp = stamp(dir.experimentJson());
     String newLedgerStamp = stamp(dir.ledger()) + "|" + stamp(dir.ledger().resolveSibling(ExperimentDirectory.LEDGER + "-wal"))
         + "|" + streamStamps();
-    boolean alive = Coordinators.alive(dir);
+    long now = System.currentTimeMillis();
+    if (now - aliveCheckedMs >= ALIVE_CHECK_MS) { // /proc/locks is read once a second, not at every look
+      aliveCheckedMs = now;
+      alive = Coordinators.alive(dir);
+    }
     boolean changed = alive != coordinatorAlive;
     coordinatorAlive = alive;
     if (!newSpecStamp.equals(specStamp)) {

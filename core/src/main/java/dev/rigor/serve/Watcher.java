@@ -19,6 +19,12 @@ final class Watcher implements AutoCloseable {
   static final long PERIOD_MS = 100;
   static final long RESCAN_MS = 1_000;
   static final long HEARTBEAT_MS = 15_000;
+  /**
+   * An experiment is looked at again at most this long after a change was pushed: a fast sweep then
+   * costs at most a few recomputations a second, whatever its rate, and a change still reaches the page
+   * within about this plus one period.
+   */
+  static final long MIN_PUSH_INTERVAL_MS = 400;
 
   private final Catalog catalog;
   private final Broadcaster broadcaster;
@@ -67,7 +73,11 @@ final class Watcher implements AutoCloseable {
         }
       }
       for (LiveExperiment e : catalog.experiments()) {
+        if (now - lastPush.getOrDefault(e.name, 0L) < MIN_PUSH_INTERVAL_MS) {
+          continue;
+        }
         if (refresh(e) && broadcaster.hasSubscribers(topic(e))) {
+          lastPush.put(e.name, now);
           try {
             broadcaster.publish(topic(e), dashboard.detailJson(e));
           } catch (RuntimeException ex) {
@@ -78,6 +88,7 @@ final class Watcher implements AutoCloseable {
         published.put(e.name, e.snapshot() == null ? -1L : e.snapshot().version());
       }
       published.keySet().retainAll(names);
+      lastPush.keySet().retainAll(names);
       if (listChanged && broadcaster.hasSubscribers(LIST)) {
         broadcaster.publish(LIST, dashboard.listJson());
       }
@@ -94,6 +105,7 @@ final class Watcher implements AutoCloseable {
   }
 
   private final Map<String, Long> published = new java.util.HashMap<>();
+  private final Map<String, Long> lastPush = new java.util.HashMap<>();
 
   private List<String> names() {
     return catalog.experiments().stream().map(e -> e.name).toList();
