@@ -81,6 +81,7 @@ public final class Coordinator {
     refuseReuse(dir, current);
     ProcessTrees trees = detectTrees(dir);
     try (ExperimentLock lock = lock(dir);
+        trees;
         Ledger ledger = Ledger.open(dir.ledger());
         Executor executor = openExecutor(setup, dir, trees)) {
       current.write(dir);
