@@ -11,6 +11,8 @@
 # slope (s per 1,000 trials) and its ratio to the C floor's are taken per round; the medians are
 # printed. Each run writes into a fresh directory; old ones are deleted only at the end (see
 # overhead.sh for why).
+#   before-*      with RIGOR_BEFORE=<another checkout, built>: its rigor, default and proc, for a
+#                 side-by-side comparison of two versions
 # Usage: bench/sweep/marginal.sh [rounds]   (BENCH_ONLY="c rigor-default" runs a subset)
 source "$(dirname "$0")/common.sh"
 rounds="${1:-3}"
@@ -29,13 +31,17 @@ done
 machine
 cd "$work"
 rm -rf marginal-runs && mkdir marginal-runs
-tools=(${BENCH_ONLY:-c python rigor-default rigor-proc parallel})
+default_tools="c python rigor-default rigor-proc parallel"
+[ -n "${RIGOR_BEFORE:-}" ] && default_tools="c python rigor-default before-default rigor-proc before-proc parallel"
+tools=(${BENCH_ONLY:-$default_tools})
 run() {   # tool n dir
   case "$1" in
     c) "$floor" "$3" "$2" ;;
     python) python3 "$root/bench/sweep/records_floor.py" "$3" "$2" ;;
     rigor-default) "$root/rigor" run "marginal-$2.yaml" --jobs 2 --quiet --no-report --out-root "$3" >/dev/null ;;
     rigor-proc) "$root/rigor" run "marginal-$2.yaml" --jobs 2 --quiet --no-report --measure proc --out-root "$3" >/dev/null ;;
+    before-default) "$RIGOR_BEFORE/rigor" run "marginal-$2.yaml" --jobs 2 --quiet --no-report --out-root "$3" >/dev/null ;;
+    before-proc) "$RIGOR_BEFORE/rigor" run "marginal-$2.yaml" --jobs 2 --quiet --no-report --measure proc --out-root "$3" >/dev/null ;;
     parallel) mkdir -p "$3"; seq "$2" | parallel -j2 --joblog "$3/joblog" --results "$3/results" true ;;
   esac
 }

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.rigor.spec.Limits;
 import dev.rigor.spec.MeasureMode;
 import dev.rigor.store.Measurement;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.RunStatus;
 import dev.rigor.testing.CliRun;
+import dev.rigor.testing.Experiments;
+import dev.rigor.testing.Jar;
 import dev.rigor.testing.Processes;
+import dev.rigor.testing.Waits;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Cgroup slots reused trial after trial ({@link CgroupPool}), through the API every backend uses
@@ -239,6 +246,54 @@ class CgroupPoolIT {
       }
     } finally {
       Cgroups.remove(base);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"resume", "another experiment"})
+  void aCoordinatorKilledWithMinusNineLeavesNoCgroupAfterTheNextRun(String next) throws Exception {
+    assumeTrue(v1Available(), "cgroup v1 (this machine kind) is needed");
+    Experiments.spec(tmp, "crashpool.yaml", """
+        name: crashpool
+        command: [sh, -c, 'sleep 5', "%s"]
+        matrix: {n: [1, 2, 3, 4]}
+        jobs: 2
+        measure: cgroup
+        """.formatted(marker));
+    Process coordinator = Jar.start(tmp, "run", "crashpool.yaml");
+    ExperimentDirectory dir = Experiments.dir(tmp, "crashpool");
+    Waits.until("two trials to be running in their slots", Duration.ofSeconds(60), () -> slots(dir).size() >= 4);
+    List<Path> slots = slots(dir);
+    coordinator.destroyForcibly().waitFor();
+    assertThat(slots).as("the dead coordinator's slots").allSatisfy(d -> assertThat(d).exists());
+    assertThat(Processes.withMarker(marker)).as("its trials, still running").isNotEmpty();
+
+    CliRun run;
+    if (next.equals("resume")) {
+      run = CliRun.in(tmp, "run", "crashpool.yaml", "--resume", "--quiet");
+    } else {
+      Path other = Files.createDirectories(tmp.resolve("other"));
+      Experiments.spec(other, "other.yaml", "name: other\ncommand: [\"true\"]\nmeasure: cgroup\n");
+      run = CliRun.in(other, "run", "other.yaml", "--quiet");
+    }
+
+    assertThat(run.exitCode()).as(run.toString()).isZero();
+    assertThat(Processes.awaitNone(marker, Duration.ofSeconds(5))).as("the dead coordinator's trials").isEmpty();
+    assertThat(slots).as("its slots").allSatisfy(d -> assertThat(d).doesNotExist());
+    assertThat(slots).as("its experiment's cgroup directories").allSatisfy(d -> assertThat(d.getParent()).doesNotExist());
+  }
+
+  private static boolean v1Available() {
+    return Cgroups.v1().isPresent();
+  }
+
+  /** The cgroup directories recorded by the running trials of {@code dir}. */
+  private static List<Path> slots(ExperimentDirectory dir) {
+    try {
+      return Experiments.metas(dir).stream().filter(m -> m.status() == RunStatus.RUNNING)
+          .flatMap(m -> m.cgroups().stream()).map(Path::of).toList();
+    } catch (RuntimeException e) {
+      return List.of(); // a meta.json being replaced
     }
   }
 
