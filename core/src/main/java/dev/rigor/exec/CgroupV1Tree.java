@@ -42,6 +42,11 @@ final class CgroupV1Tree implements ProcessTree {
     private Path cpu;
     private Long memoryLimit;
     private Double cpus;
+    /** Counters read once the last trial's tree was empty (they cannot change while the slot is idle), or null. */
+    private Long idleCpuNanos;
+    private Long idleOomKills;
+    /** The last trial's tree was seen empty: nothing can have entered it since. */
+    private boolean knownEmpty;
 
     Slot(Cgroups.V1 base, String name) throws IOException {
       this.base = base;
@@ -78,15 +83,15 @@ final class CgroupV1Tree implements ProcessTree {
       Path limit = memory.resolve("memory.limit_in_bytes");
       Path swap = memory.resolve("memory.memsw.limit_in_bytes");
       if (!Files.exists(swap)) {
-        Files.writeString(limit, value);
+        Cgroups.write(limit, value);
         return;
       }
       try {
-        Files.writeString(limit, value);
-        Files.writeString(swap, value);
+        Cgroups.write(limit, value);
+        Cgroups.write(swap, value);
       } catch (IOException raising) {
-        Files.writeString(swap, value);
-        Files.writeString(limit, value);
+        Cgroups.write(swap, value);
+        Cgroups.write(limit, value);
       }
     }
 
@@ -101,8 +106,8 @@ final class CgroupV1Tree implements ProcessTree {
           if (!Files.exists(quota)) {
             return wanted == null;
           }
-          Files.writeString(cpu.resolve("cpu.cfs_period_us"), Long.toString(CFS_PERIOD_US));
-          Files.writeString(quota, wanted == null ? "-1" : Long.toString(Math.max(1000, Math.round(wanted * CFS_PERIOD_US))));
+          Cgroups.write(cpu.resolve("cpu.cfs_period_us"), Long.toString(CFS_PERIOD_US));
+          Cgroups.write(quota, wanted == null ? "-1" : Long.toString(Math.max(1000, Math.round(wanted * CFS_PERIOD_US))));
         }
         cpus = wanted;
         return true;
@@ -125,19 +130,18 @@ final class CgroupV1Tree implements ProcessTree {
     }
 
     boolean empty() {
-      return Cgroups.procs(memory).isEmpty() && Cgroups.procs(cpuacct).isEmpty()
-          && (limitedCpu() == null || Cgroups.procs(cpu).isEmpty());
+      return Cgroups.noProcs(memory) && Cgroups.noProcs(cpuacct) && (limitedCpu() == null || Cgroups.noProcs(cpu));
     }
 
     @Override
     public boolean recycle() {
-      if (!empty()) {
+      if (!knownEmpty && !empty()) {
         return false;
       }
       Long left = Cgroups.readLong(memory.resolve("memory.usage_in_bytes"));
       if (left != null && left > RESIDUE_LIMIT) {
         try {
-          Files.writeString(memory.resolve("memory.force_empty"), "0");
+          Cgroups.write(memory.resolve("memory.force_empty"), "0");
         } catch (IOException e) {
           return false; // cannot bound what the next trial would find charged: start afresh
         }
@@ -159,6 +163,10 @@ final class CgroupV1Tree implements ProcessTree {
   private final long cpuNanosBefore;
   private final long chargedBefore;
   private final long oomKillsBefore;
+  /** Set once the tree was seen empty: no process can enter it again, so the counters read after are final. */
+  private volatile boolean emptySeen;
+  private volatile Long finalCpuNanos;
+  private volatile Long finalOomKills;
   private boolean closed;
 
   CgroupV1Tree(CgroupPool<Slot> pool, String id, Limits limits) throws IOException {
@@ -168,17 +176,24 @@ final class CgroupV1Tree implements ProcessTree {
     this.limits = limits;
     try {
       this.limitsOk = slot.configure(limits);
-      Files.writeString(slot.memory.resolve("memory.max_usage_in_bytes"), "0");
+      Cgroups.write(slot.memory.resolve("memory.max_usage_in_bytes"), "0");
       if (slot.memoryLimit != null) {
-        Files.writeString(slot.memory.resolve("memory.failcnt"), "0");
+        Cgroups.write(slot.memory.resolve("memory.failcnt"), "0");
       }
     } catch (IOException | RuntimeException e) {
       pool.drop(slot);
       throw e;
     }
     this.chargedBefore = orZero(Cgroups.readLong(slot.memory.resolve("memory.usage_in_bytes")));
-    this.cpuNanosBefore = orZero(Cgroups.readLong(slot.cpuacct.resolve("cpuacct.usage")));
-    this.oomKillsBefore = orZero(Cgroups.readKey(slot.memory.resolve("memory.oom_control"), "oom_kill"));
+    this.cpuNanosBefore = slot.idleCpuNanos != null ? slot.idleCpuNanos : orZero(Cgroups.readLong(slot.cpuacct.resolve("cpuacct.usage")));
+    this.oomKillsBefore = slot.idleOomKills != null ? slot.idleOomKills : orZero(oomKills());
+    slot.idleCpuNanos = null;
+    slot.idleOomKills = null;
+    slot.knownEmpty = false;
+  }
+
+  private Long oomKills() {
+    return Cgroups.readKey(slot.memory.resolve("memory.oom_control"), "oom_kill");
   }
 
   private static long orZero(Long value) {
@@ -231,12 +246,19 @@ final class CgroupV1Tree implements ProcessTree {
 
   @Override
   public boolean isEmpty() {
-    return slot.empty();
+    if (!emptySeen && slot.empty()) {
+      emptySeen = true;
+    }
+    return emptySeen;
   }
 
   @Override
   public Usage usage() {
+    boolean complete = emptySeen;
     Long ns = Cgroups.readLong(slot.cpuacct.resolve("cpuacct.usage"));
+    if (complete) {
+      finalCpuNanos = ns;
+    }
     Long peak = Cgroups.readLong(slot.memory.resolve("memory.max_usage_in_bytes"));
     return new Usage(ns == null ? null : Math.max(0, ns - cpuNanosBefore) / 1e9, peak == null ? null : Math.max(0, peak - chargedBefore));
   }
@@ -248,14 +270,22 @@ final class CgroupV1Tree implements ProcessTree {
 
   @Override
   public String killedBecause() {
-    Long oomKills = Cgroups.readKey(slot.memory.resolve("memory.oom_control"), "oom_kill");
-    Long failures = Cgroups.readLong(slot.memory.resolve("memory.failcnt"));
-    boolean oom = oomKills != null ? oomKills > oomKillsBefore : limits.memoryBytes() != null && failures != null && failures > 0;
+    boolean complete = emptySeen;
+    Long oomKills = oomKills();
+    if (complete) {
+      finalOomKills = oomKills;
+    }
+    boolean oom = oomKills != null ? oomKills > oomKillsBefore : limits.memoryBytes() != null && failures();
     if (!oom) {
       return null;
     }
     return limits.memoryBytes() == null ? "out of memory (killed by the kernel)"
         : "out of memory: the trial's processes exceeded limits.memory (" + Sizes.format(limits.memoryBytes()) + ")";
+  }
+
+  private boolean failures() {
+    Long failures = Cgroups.readLong(slot.memory.resolve("memory.failcnt"));
+    return failures != null && failures > 0;
   }
 
   @Override
@@ -273,6 +303,9 @@ final class CgroupV1Tree implements ProcessTree {
   public synchronized void close() {
     if (!closed) {
       closed = true;
+      slot.knownEmpty = emptySeen;
+      slot.idleCpuNanos = emptySeen ? finalCpuNanos : null;
+      slot.idleOomKills = emptySeen ? finalOomKills : null;
       pool.release(slot);
     }
   }

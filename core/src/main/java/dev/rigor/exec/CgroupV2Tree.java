@@ -37,6 +37,11 @@ final class CgroupV2Tree implements ProcessTree {
     private Double cpus;
     /** False once a trial found that memory.peak cannot be reset here: the slot is then not reused. */
     private boolean reusable = true;
+    /** Counters read once the last trial's tree was empty (they cannot change while the slot is idle), or null. */
+    private Long idleCpuMicros;
+    private Long idleOomKills;
+    /** The last trial's tree was seen empty: nothing can have entered it since. */
+    private boolean knownEmpty;
 
     Slot(Cgroups.V2 base, String name) throws IOException {
       this.dir = Files.createDirectories(base.base().resolve(name));
@@ -45,16 +50,16 @@ final class CgroupV2Tree implements ProcessTree {
     boolean configure(Limits limits) {
       try {
         if (!Objects.equals(memoryLimit, limits.memoryBytes())) {
-          Files.writeString(dir.resolve("memory.max"), limits.memoryBytes() == null ? "max" : Long.toString(limits.memoryBytes()));
+          Cgroups.write(dir.resolve("memory.max"), limits.memoryBytes() == null ? "max" : Long.toString(limits.memoryBytes()));
           Path swap = dir.resolve("memory.swap.max");
           if (Files.exists(swap)) {
-            Files.writeString(swap, limits.memoryBytes() == null ? "max" : "0");
+            Cgroups.write(swap, limits.memoryBytes() == null ? "max" : "0");
           }
           memoryLimit = limits.memoryBytes();
         }
         if (!Objects.equals(cpus, limits.cpus())) {
           String quota = limits.cpus() == null ? "max" : Long.toString(Math.max(1000, Math.round(limits.cpus() * CPU_PERIOD_US)));
-          Files.writeString(dir.resolve("cpu.max"), quota + " " + CPU_PERIOD_US);
+          Cgroups.write(dir.resolve("cpu.max"), quota + " " + CPU_PERIOD_US);
           cpus = limits.cpus();
         }
         return true;
@@ -72,13 +77,13 @@ final class CgroupV2Tree implements ProcessTree {
 
     @Override
     public boolean recycle() {
-      if (!reusable || !empty()) {
+      if (!reusable || (!knownEmpty && !empty())) {
         return false;
       }
       Long left = Cgroups.readLong(dir.resolve("memory.current"));
       if (left != null && left > CgroupV1Tree.RESIDUE_LIMIT) {
         try {
-          Files.writeString(dir.resolve("memory.reclaim"), Long.toString(left));
+          Cgroups.write(dir.resolve("memory.reclaim"), Long.toString(left));
         } catch (IOException e) {
           // the kernel could not reclaim it all (or has no memory.reclaim): the trial's own figure still subtracts it
         }
@@ -102,6 +107,10 @@ final class CgroupV2Tree implements ProcessTree {
   private final long cpuMicrosBefore;
   private final long chargedBefore;
   private final long oomKillsBefore;
+  /** Set once the tree was seen empty: no process can enter it again, so the counters read after are final. */
+  private volatile boolean emptySeen;
+  private volatile Long finalCpuMicros;
+  private volatile Long finalOomKills;
   private boolean closed;
 
   CgroupV2Tree(CgroupPool<Slot> pool, String id, Limits limits) throws IOException {
@@ -112,8 +121,19 @@ final class CgroupV2Tree implements ProcessTree {
     this.limitsOk = slot.configure(limits);
     this.peak = resetPeak(slot);
     this.chargedBefore = orZero(Cgroups.readLong(slot.dir.resolve("memory.current")));
-    this.cpuMicrosBefore = orZero(Cgroups.readKey(slot.dir.resolve("cpu.stat"), "usage_usec"));
-    this.oomKillsBefore = orZero(Cgroups.readKey(slot.dir.resolve("memory.events"), "oom_kill"));
+    this.cpuMicrosBefore = slot.idleCpuMicros != null ? slot.idleCpuMicros : orZero(cpuMicros());
+    this.oomKillsBefore = slot.idleOomKills != null ? slot.idleOomKills : orZero(oomKills());
+    slot.idleCpuMicros = null;
+    slot.idleOomKills = null;
+    slot.knownEmpty = false;
+  }
+
+  private Long cpuMicros() {
+    return Cgroups.readKey(slot.dir.resolve("cpu.stat"), "usage_usec");
+  }
+
+  private Long oomKills() {
+    return Cgroups.readKey(slot.dir.resolve("memory.events"), "oom_kill");
   }
 
   /**
@@ -179,7 +199,7 @@ final class CgroupV2Tree implements ProcessTree {
     Path killFile = dir.resolve("cgroup.kill");
     if (Files.exists(killFile)) {
       try {
-        Files.writeString(killFile, "1");
+        Cgroups.write(killFile, "1");
         return true;
       } catch (IOException e) {
         return false;
@@ -190,12 +210,19 @@ final class CgroupV2Tree implements ProcessTree {
 
   @Override
   public boolean isEmpty() {
-    return slot.empty();
+    if (!emptySeen && slot.empty()) {
+      emptySeen = true;
+    }
+    return emptySeen;
   }
 
   @Override
   public Usage usage() {
-    Long usec = Cgroups.readKey(slot.dir.resolve("cpu.stat"), "usage_usec");
+    boolean complete = emptySeen;
+    Long usec = cpuMicros();
+    if (complete) {
+      finalCpuMicros = usec;
+    }
     Long bytes = readPeak();
     return new Usage(usec == null ? null : Math.max(0, usec - cpuMicrosBefore) / 1e6, bytes == null ? null : Math.max(0, bytes - chargedBefore));
   }
@@ -220,7 +247,11 @@ final class CgroupV2Tree implements ProcessTree {
 
   @Override
   public String killedBecause() {
-    Long oomKills = Cgroups.readKey(slot.dir.resolve("memory.events"), "oom_kill");
+    boolean complete = emptySeen;
+    Long oomKills = oomKills();
+    if (complete) {
+      finalOomKills = oomKills;
+    }
     if (oomKills == null || oomKills <= oomKillsBefore) {
       return null;
     }
@@ -240,6 +271,9 @@ final class CgroupV2Tree implements ProcessTree {
       return;
     }
     closed = true;
+    slot.knownEmpty = emptySeen;
+    slot.idleCpuMicros = emptySeen ? finalCpuMicros : null;
+    slot.idleOomKills = emptySeen ? finalOomKills : null;
     if (peak != null) {
       try {
         peak.close();

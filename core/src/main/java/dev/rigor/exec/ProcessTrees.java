@@ -169,7 +169,7 @@ public final class ProcessTrees implements AutoCloseable {
    */
   int reclaimAll() {
     List<Path> stale = experimentBases().stream().flatMap(base -> children(base).stream()).filter(d -> !liveSlot(d)).toList();
-    long busy = stale.stream().filter(d -> !Cgroups.procs(d).isEmpty()).map(d -> d.getFileName().toString()).distinct().count();
+    long busy = stale.stream().filter(d -> !Cgroups.noProcs(d)).map(d -> d.getFileName().toString()).distinct().count();
     int tagged = ProcTree.killTagged(experimentKey + "-");
     stale.forEach(ProcessTrees::reclaim);
     return (int) Math.max(tagged, busy);
@@ -177,7 +177,7 @@ public final class ProcessTrees implements AutoCloseable {
 
   /** Kills every process in the cgroup {@code dir} (looping until none is left) and removes it. */
   static void reclaim(Path dir) {
-    for (int i = 0; i < 100 && !Cgroups.procs(dir).isEmpty(); i++) {
+    for (int i = 0; i < 100 && !Cgroups.noProcs(dir); i++) {
       Cgroups.signalAll(dir, true);
       Cgroups.sleepQuietly(10);
     }
