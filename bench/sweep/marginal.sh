@@ -16,8 +16,8 @@
 # Usage: bench/sweep/marginal.sh [rounds]   (BENCH_ONLY="c rigor-default" runs a subset)
 source "$(dirname "$0")/common.sh"
 rounds="${1:-3}"
-small=500
-large=4000
+small="${SMALL:-500}"    # SMALL/LARGE change the two sizes (on a machine too loaded for 4,000 trials a tool)
+large="${LARGE:-4000}"
 command -v parallel >/dev/null || { echo "GNU parallel is needed (apt-get install parallel)" >&2; exit 2; }
 floor="$work/records_floor"
 gcc -O2 -Wall -Wextra -o "$floor" "$root/bench/sweep/records_floor.c"
@@ -30,7 +30,8 @@ PY
 done
 machine
 cd "$work"
-rm -rf marginal-runs && mkdir marginal-runs
+runs="marginal-runs-$$"   # fresh: deleting a previous run's inodes just before would slow ext4 down
+mkdir "$runs"
 default_tools="c python rigor-default rigor-proc parallel"
 [ -n "${RIGOR_BEFORE:-}" ] && default_tools="c python rigor-default before-default rigor-proc before-proc parallel"
 tools=(${BENCH_ONLY:-$default_tools})
@@ -51,7 +52,7 @@ for r in $(seq "$rounds"); do
   for n in $small $large; do
     for t in "${tools[@]}"; do
       t0=$(date +%s.%N)
-      run "$t" "$n" "marginal-runs/$r-$n-$t"
+      run "$t" "$n" "$runs/$r-$n-$t"
       t1=$(date +%s.%N)
       echo -e "$r\t$t\t$n\t$(echo "$t1 - $t0" | bc)" | tee -a "$results"
     done
@@ -77,5 +78,5 @@ for tool in tools:
     print(line)
     print(f"  {'':14s} one-shot at {large}: {statistics.median(t[(r, tool)][large] for r in rounds):.2f} s, at {small}: {statistics.median(t[(r, tool)][small] for r in rounds):.2f} s")
 PY
-n=$(find marginal-runs -name meta.json | wc -l); echo "meta.json files written: $n"
-rm -rf marginal-runs
+n=$(find "$runs" -name meta.json | wc -l); echo "meta.json files written: $n"
+rm -rf "$runs"
