@@ -9,7 +9,8 @@
 #   parallel      GNU parallel -j2 --joblog --results: the peer that records
 # Every round runs each command at 500 and at 4,000 trials, the commands alternating, and the
 # slope (s per 1,000 trials) and its ratio to the C floor's are taken per round; the medians are
-# printed. Each run writes into a fresh directory; old ones are deleted only at the end (see
+# printed. The same slope of CPU time (user + system of the command and everything it waited for)
+# is printed too: on a VM whose neighbours saturate the cores, it varies far less than wall time. Each run writes into a fresh directory; old ones are deleted only at the end (see
 # overhead.sh for why).
 #   before-*      with RIGOR_BEFORE=<another checkout, built>: its rigor, default and proc, for a
 #                 side-by-side comparison of two versions
@@ -51,10 +52,9 @@ results="$work/marginal.tsv"
 for r in $(seq "$rounds"); do
   for n in $small $large; do
     for t in "${tools[@]}"; do
-      t0=$(date +%s.%N)
-      run "$t" "$n" "$runs/$r-$n-$t"
-      t1=$(date +%s.%N)
-      echo -e "$r\t$t\t$n\t$(echo "$t1 - $t0" | bc)" | tee -a "$results"
+      TIMEFORMAT="%R %U %S"   # wall, and CPU (user, system) of the tool and every process it waited for
+      read -r wall user sys < <( { time run "$t" "$n" "$runs/$r-$n-$t" 2>/dev/null; } 2>&1 )
+      echo -e "$r\t$t\t$n\t$wall\t$(echo "$user + $sys" | bc)" | tee -a "$results"
     done
   done
 done
@@ -63,9 +63,11 @@ import statistics, sys
 from collections import defaultdict
 path, small, large, tools = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
 t = defaultdict(dict)
+cpu = defaultdict(dict)
 for line in open(path):
-    r, tool, n, s = line.split("\t")
+    r, tool, n, s, c = line.split("\t")
     t[(int(r), tool)][int(n)] = float(s)
+    cpu[(int(r), tool)][int(n)] = float(c)
 rounds = sorted({r for r, _ in t})
 slope = {(r, tool): (t[(r, tool)][large] - t[(r, tool)][small]) / (large - small) * 1000 for (r, tool) in t}
 print(f"\nmarginal cost per 1,000 trials (slope {small}->{large}), median of {len(rounds)} interleaved rounds:")
@@ -77,6 +79,14 @@ for tool in tools:
         line += f"   {statistics.median(ratio):.2f}x the C floor (rounds: {', '.join(f'{x:.2f}' for x in ratio)})"
     print(line)
     print(f"  {'':14s} one-shot at {large}: {statistics.median(t[(r, tool)][large] for r in rounds):.2f} s, at {small}: {statistics.median(t[(r, tool)][small] for r in rounds):.2f} s")
+print(f"\nmarginal CPU (user + system, the tool and its children) per 1,000 trials, median of {len(rounds)} rounds:")
+cslope = {k: (cpu[k][large] - cpu[k][small]) / (large - small) * 1000 for k in cpu}
+for tool in tools:
+    s = [cslope[(r, tool)] for r in rounds]
+    line = f"  {tool:14s} {statistics.median(s):6.3f} s"
+    if "c" in tools and tool != "c":
+        line += f"   {statistics.median(cslope[(r, tool)] / cslope[(r, 'c')] for r in rounds):.2f}x the C floor"
+    print(line)
 PY
 n=$(find "$runs" -name meta.json | wc -l); echo "meta.json files written: $n"
 rm -rf "$runs"
