@@ -342,7 +342,7 @@ public final class SlurmExecutor implements Executor {
       if (!o.ok()) {
         return; // the controller is busy or restarting: try again next interval
       }
-      states = SlurmStates.parseSqueue(o.out());
+      states = SlurmStates.ofTasks(SlurmStates.parseSqueue(o.out()), new ArrayList<>(watching.keySet()));
     } catch (IOException e) {
       return;
     }
@@ -363,7 +363,7 @@ public final class SlurmExecutor implements Executor {
     if (!missing.isEmpty()) {
       Map<String, SlurmStates.Task> finished = accounting(missing);
       for (SlurmRun run : missing) {
-        SlurmStates.Task t = finished.get(run.job);
+        SlurmStates.Task t = finished.getOrDefault(run.job, finished.get(SlurmStates.arrayId(run.job)));
         if (t != null && t.terminal()) {
           ended(run, t);
         } else if (++run.missingPolls >= MISSING_POLLS) {

@@ -42,8 +42,13 @@ final class SlurmPreflight {
           "fix executor: (partition, time, cpus_per_task, mem, gpus, sbatch_args) in the spec; `sinfo` lists partitions and their limits");
     }
     SlurmExecutor.ClusterConfig cluster = config(commands);
-    if (!"skip".equals(System.getenv("RIGOR_SLURM_PREFLIGHT"))) {
+    // One proof per experiment and settings: a resuming coordinator must not wait behind its own queued jobs.
+    Path passed = scripts.dir().resolve("preflight.ok");
+    String proofOf = scripts.probeScript(Path.of("-")) + String.join(" ", scripts.resourceOptions()) + "\n";
+    boolean provenBefore = Files.isRegularFile(passed) && Files.readString(passed, StandardCharsets.UTF_8).equals(proofOf);
+    if (!"skip".equals(System.getenv("RIGOR_SLURM_PREFLIGHT")) && !provenBefore) {
       probe(commands, scripts);
+      AtomicFiles.write(passed, proofOf);
     }
     return cluster;
   }

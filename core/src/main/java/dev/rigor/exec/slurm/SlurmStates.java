@@ -73,10 +73,11 @@ public final class SlurmStates {
       }
       String array = kv.get("ArrayJobId");
       String index = kv.get("ArrayTaskId");
-      if (array == null || index == null || !arrayIds.contains(array)) {
+      if (array == null || !arrayIds.contains(array)) {
         continue;
       }
-      String id = array + "_" + index;
+      // a task that ran has its index; the tasks that never started end together under the array's id
+      String id = index != null && index.matches("[0-9]+") ? array + "_" + index : array;
       tasks.put(id, new Task(id, baseState(kv.getOrDefault("JobState", "")), "", kv.getOrDefault("NodeList", ""), exitCode(kv.get("ExitCode"))));
     }
     return tasks;
@@ -123,6 +124,25 @@ public final class SlurmStates {
     }
     String arrays = String.join(",", jobs.stream().map(SlurmStates::arrayId).distinct().toList());
     SlurmCommands.Output o = new SlurmCommands().run(List.of("squeue", "-h", "-r", "--states=all", "-j", arrays, "-o", SQUEUE_FORMAT));
-    return parseSqueue(o.out());
+    return ofTasks(parseSqueue(o.out()), jobs);
+  }
+
+  /**
+   * The state of each of {@code jobs} in squeue's answer; a task that never started and ended (was
+   * cancelled) is shown by SLURM under its array's id, which then answers for it.
+   */
+  static Map<String, Task> ofTasks(Map<String, Task> shown, List<String> jobs) {
+    Map<String, Task> out = new HashMap<>();
+    for (String job : jobs) {
+      Task t = shown.get(job);
+      if (t == null) {
+        Task array = shown.get(arrayId(job));
+        t = array != null && array.terminal() ? array : null;
+      }
+      if (t != null) {
+        out.put(job, t);
+      }
+    }
+    return out;
   }
 }
