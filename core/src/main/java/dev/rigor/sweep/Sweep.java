@@ -72,12 +72,11 @@ public final class Sweep {
 
   /**
    * Offers runs a dead coordinator left running to the executor ({@link Executor#adopt}); those it
-   * re-attaches to are waited for by {@link #run} like launched ones. Returns their run ids.
+   * re-attaches to are waited for by {@link #run} like launched ones. Returns their run ids. Asked
+   * even when nothing is stale, so an executor can clean up what a dead coordinator placed without
+   * recording it (a SLURM job submitted in the instant before the coordinator died).
    */
   Set<String> adopt(List<ResumeState.Stale> stale) {
-    if (stale.isEmpty()) {
-      return Set.of();
-    }
     List<StaleRun> offered = new ArrayList<>();
     Map<String, Trial> trials = new java.util.HashMap<>();
     for (ResumeState.Stale s : stale) {
