@@ -42,7 +42,7 @@ for r in $(seq 1 "$rounds"); do
   bare+=("$b"); rigor+=("$g")
   printf 'round %s: bare sbatch --array=0-199 %.1f s   rigor --executor slurm %.1f s   ratio %.2f\n' "$r" "$b" "$g" "$(echo "$g / $b" | bc -l)"
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print ((NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 mb=$(median "${bare[@]}"); mg=$(median "${rigor[@]}")
 printf 'median: bare %.1f s, rigor %.1f s, ratio %.2f (target <= 1.2)\n' "$mb" "$mg" "$(echo "$mg / $mb" | bc -l)"
 fi
