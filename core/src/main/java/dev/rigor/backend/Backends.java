@@ -4,6 +4,10 @@ import dev.rigor.exec.Executor;
 import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.worker.ThreadExecutor;
+import dev.rigor.exec.worker.WorkerExecutor;
+import dev.rigor.spec.WorkerSpec;
+import java.io.IOException;
 
 /**
  * Chooses the executor for an experiment from its trial kind (process, worker, python, java,
@@ -24,11 +28,18 @@ public final class Backends {
     return context -> open(context, executorOverride);
   }
 
-  private static Executor open(ExecutorContext context, String executorOverride) throws ExecutorFactory.UnavailableException {
+  private static Executor open(ExecutorContext context, String executorOverride) throws ExecutorFactory.UnavailableException, IOException {
     String where = executorOverride != null ? executorOverride : "local";
     if (!where.equals("local")) {
       throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local");
     }
-    return new LocalExecutor(context.setup(), context.trees());
+    WorkerSpec worker = context.spec().worker();
+    if (worker == null) {
+      return new LocalExecutor(context.setup(), context.trees());
+    }
+    if (worker.kind() == WorkerSpec.Kind.JAVA && worker.isolation() == WorkerSpec.Isolation.COORDINATOR) {
+      return ThreadExecutor.open(context);
+    }
+    return WorkerExecutor.open(context);
   }
 }

@@ -74,7 +74,7 @@ public final class ProcessTrees {
    * Kills every process left in this experiment's cgroups by a coordinator that died, and removes
    * the cgroups. Returns the number of cgroups reclaimed.
    */
-  int reclaimAll() {
+  public int reclaimAll() {
     int n = ProcTree.killTagged(experimentKey + "-");
     for (Path base : experimentBases()) {
       if (!Files.isDirectory(base)) {
@@ -102,7 +102,7 @@ public final class ProcessTrees {
   }
 
   /** Removes this experiment's (empty) cgroup directories once its trials are done. */
-  void removeEmptyBases() {
+  public void removeEmptyBases() {
     for (Path base : experimentBases()) {
       try {
         Files.deleteIfExists(base);
