@@ -201,7 +201,7 @@ public final class ThreadExecutor implements Executor {
         RunStatus stopped = await(result, ctx, trialThread);
         if (stopped != null) {
           status = stopped;
-          boolean abandoned = trialThread.isAlive();
+          boolean abandoned = !result.isDone();
           if (abandoned) {
             slot.instance = null; // still in use by the abandoned thread
           }

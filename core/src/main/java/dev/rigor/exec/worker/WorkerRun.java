@@ -111,6 +111,8 @@ final class WorkerRun implements Execution, Runnable {
     dir.prepareAttempt();
     Trial trial = request.trial();
     dir.writeParams(Attempts.paramsFile(trial));
+    Files.write(dir.stdout(), new byte[0]); // as a process trial's: there even when the worker prints nothing
+    Files.write(dir.stderr(), new byte[0]);
     WorkerProgram program = executor.program();
     long startNanos = System.nanoTime();
     RunMeta meta = Attempts.startingMeta(request, setup.experiment(), program.argv(), program.cwd().toString());
