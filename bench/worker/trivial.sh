@@ -34,7 +34,11 @@ timed() {   # label, command...: prints seconds
   start=$(date +%s.%N); "${@:2}" >/dev/null 2>&1 || echo "($1 exited $?)" >&2; end=$(date +%s.%N)
   python3 -c "print(round($end-$start, 2))"
 }
-rig() { k=$((k+1)); "$root/rigor" run "$1.yaml" --quiet --no-report --name "$1-$k"; }
+# A copy of the jar, run as the launcher runs `rigor run` (C1 only): editing sources during the benchmark
+# cannot make the launcher rebuild in the middle of it.
+cp "$jar" "$work/rigor-bench.jar"
+rig() { k=$((k+1)); java -XX:TieredStopAtLevel=1 -Xshare:auto -jar "$work/rigor-bench.jar" run "$1.yaml" --quiet --no-report --name "$1-$k"; }
+rm -rf "$work"/floor-* "$work"/floor2-* "$work"/runs
 for r in $(seq "$rounds"); do
   floor=$(timed floor python3 "$root/bench/sweep/records_floor.py" "$work/floor-$r" "$n")
   py=$(timed python rig py)
