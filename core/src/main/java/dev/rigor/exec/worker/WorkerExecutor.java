@@ -174,8 +174,7 @@ public final class WorkerExecutor implements Executor {
         retire(w, w.alive());
       }
     }
-    threads.shutdownNow();
-    trees.removeEmptyBases();
+    threads.shutdownNow(); // the coordinator closes the trees
     deleteTree(files);
   }
 
