@@ -88,7 +88,7 @@ final class LocalRun implements Execution, Runnable {
   private RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
-    dir.writeParams(paramsFile(request.trial()));
+    dir.writeParams(Attempts.paramsFile(request.trial()));
     TrialCommand command = TrialCommand.of(setup, request.trial(), dir);
     long startNanos = System.nanoTime();
     RunMeta meta = startingMeta(command.argv(), command.cwd().toString());
@@ -133,17 +133,6 @@ final class LocalRun implements Execution, Runnable {
     static Measured of(ProcessTree tree) {
       return new Measured(tree.usage(), tree.killedBecause(), tree.measurement(), tree.limitsEnforced());
     }
-  }
-
-  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
-  private static Map<String, Object> paramsFile(Trial trial) {
-    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
-    if (trial.seed() != null) {
-      params.put("seed", trial.seed());
-    }
-    params.put("replicate", trial.replicate());
-    params.put("ablation", trial.variation().ablation().name());
-    return params;
   }
 
   private boolean exitsWithin(Process process, long nanos) {
@@ -199,7 +188,7 @@ final class LocalRun implements Execution, Runnable {
       status = RunStatus.ERROR;
     } else if (stopped != null) {
       status = stopped;
-      error = describe(stopped);
+      error = Attempts.stopped(stopped, setup.timeout(), "the process tree was stopped");
     } else {
       String killed = measured.killedBecause();
       error = killed != null ? killed : SuccessCheck.failure(setup.success(), exitCode, dir.root(), extraction.metrics(), placeholders);
@@ -215,16 +204,6 @@ final class LocalRun implements Execution, Runnable {
     return new RunRecord(end, extraction.metrics());
   }
 
-  private String describe(RunStatus stopped) {
-    return switch (stopped) {
-      case TIMEOUT -> "timed out after " + Quantities.format(setup.timeout()) + "; the process tree was stopped";
-      case INTERRUPTED -> "interrupted; the process tree was stopped";
-      case CANCELLED -> "cancelled; the process tree was stopped";
-      case COST_LIMIT -> "stopped at the per-run cost limit";
-      default -> "stopped: " + stopped.json();
-    };
-  }
-
   private RunRecord unrunnable(Exception e) {
     RunMeta failed = startingMeta(List.of(), "").finished(RunStatus.ERROR, null, null, now(), 0, null, null, Measurement.NONE,
         "could not run the trial: " + e.getMessage(), null);
@@ -237,14 +216,10 @@ final class LocalRun implements Execution, Runnable {
   }
 
   private RunMeta startingMeta(List<String> argv, String cwd) {
-    Trial t = request.trial();
-    return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), setup.experiment(), t.variation().params(), t.variation().axes(),
-        t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
-        HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
-        null, null, List.of(), null, ProcessHandle.current().pid());
+    return Attempts.startingMeta(request, setup.experiment(), argv, cwd);
   }
 
   private static double now() {
-    return System.currentTimeMillis() / 1000.0;
+    return Attempts.now();
   }
 }

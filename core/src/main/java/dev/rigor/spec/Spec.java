@@ -17,6 +17,7 @@ import java.util.Map;
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
  * @param executor where trials run (local, or a SLURM cluster and its settings)
+ * @param worker the {@code worker}, {@code python} or {@code java} trial kind, or {@code null} for process trials
  */
 public record Spec(
     String name,
@@ -44,7 +45,8 @@ public record Spec(
     MeasureMode measure,
     Duration killGrace,
     ReportSettings report,
-    ExecutorSettings executor) {
+    ExecutorSettings executor,
+    WorkerSpec worker) {
 
   public Spec {
     command = List.copyOf(command);
@@ -56,8 +58,8 @@ public record Spec(
     if (ablations.isEmpty()) {
       throw new IllegalArgumentException("a spec has at least the baseline ablation");
     }
-    if (command.isEmpty() == (shell == null)) {
-      throw new IllegalArgumentException("exactly one of command and shell is set");
+    if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) != 1) {
+      throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java) is set");
     }
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");

@@ -63,6 +63,34 @@ public final class SpecJson {
       executor.put("setup", e.setup());
       m.put("executor", executor);
     }
+    if (s.worker() != null) {
+      Map<String, Object> worker = new LinkedHashMap<>(workerDefinition(s.worker()));
+      worker.put("max_trials", s.worker().maxTrials());
+      worker.put("startup_timeout", Quantities.format(s.worker().startupTimeout()));
+      if (s.worker().kind() == WorkerSpec.Kind.JAVA) {
+        worker.put("isolation", lower(s.worker().isolation()));
+        worker.put("jvm_args", s.worker().jvmArgs());
+      }
+      m.put(s.worker().kind().key(), worker);
+    }
+    return m;
+  }
+
+  /** What a worker kind computes with (not how its workers are pooled). */
+  private static Map<String, Object> workerDefinition(WorkerSpec w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    switch (w.kind()) {
+      case WORKER -> m.put("command", w.command().stream().map(Template::raw).toList());
+      case PYTHON -> {
+        m.put("function", w.function());
+        m.put("path", w.path());
+        m.put("interpreter", w.interpreter());
+      }
+      case JAVA -> {
+        m.put("class", w.javaClass());
+        m.put("classpath", w.classpath());
+      }
+    }
     return m;
   }
 
@@ -74,6 +102,9 @@ public final class SpecJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("command", s.command().stream().map(Template::raw).toList());
     m.put("shell", s.shell() == null ? null : s.shell().raw());
+    if (s.worker() != null) { // only then: the definitions (and hashes) of process experiments stay as they were
+      m.put(s.worker().kind().key(), workerDefinition(s.worker()));
+    }
     m.put("args", lower(s.args()));
     m.put("params", s.params());
     List<Object> ablations = new ArrayList<>();

@@ -18,9 +18,15 @@ public final class SpecReader {
 
   /** Every top-level key, in the order the docs present them. */
   public static final List<String> TOP_LEVEL_KEYS = List.of(
-      "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
+      "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
       "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor");
+
+  /**
+   * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
+   * entry here (and its reader).
+   */
+  public static final List<String> KIND_KEYS = List.of("command", "shell", "worker", "python", "java");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -61,7 +67,9 @@ public final class SpecReader {
     Seeds seeds = seeds(top);
     List<Ablation> ablations = ablations(top);
     List<Template> command = new ArrayList<>();
-    Template shell = command(top, command);
+    String kind = kind(top);
+    Template shell = kind == null || kind.equals("command") || kind.equals("shell") ? command(top, command) : null;
+    WorkerSpec worker = workerKind(kind, top);
     ArgsMode args = top.has("args") ? r.choice(top.get("args"), "args", ArgsMode.class) : ArgsMode.NONE;
     int replicates = intOr(top, "replicates", 1, 1, "replicates: 3");
     Integer jobs = top.has("jobs") ? asInt(r.integer(top.get("jobs"), "jobs", 1, "jobs: 2")) : null;
@@ -89,7 +97,27 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, executor);
+        limits, measure, killGrace, report, executor, worker);
+  }
+
+  /** The one trial-kind key of the spec, or {@code null} (with an error) when there is none or more than one. */
+  private String kind(SpecNode.MapNode top) {
+    List<String> present = KIND_KEYS.stream().filter(top::has).toList();
+    if (present.size() > 1) {
+      r.error(top.fields().get(present.get(1)).keyPosition(), "the spec gives both '" + present.get(0) + "' and '" + present.get(1) + "'",
+          "keep exactly one trial kind: " + String.join(", ", KIND_KEYS));
+      return null;
+    }
+    return present.isEmpty() ? "command" : present.get(0); // none: 'command' reports what is missing
+  }
+
+  private WorkerSpec workerKind(String kind, SpecNode.MapNode top) {
+    for (WorkerSpec.Kind k : WorkerSpec.Kind.values()) {
+      if (k.key().equals(kind)) {
+        return new WorkerSection(r).read(k, top.get(kind));
+      }
+    }
+    return null;
   }
 
   private String name(SpecNode.MapNode top) {
@@ -109,12 +137,9 @@ public final class SpecReader {
   private Template command(SpecNode.MapNode top, List<Template> command) {
     boolean hasCommand = top.has("command");
     boolean hasShell = top.has("shell");
-    if (hasCommand && hasShell) {
-      r.error(top.fields().get("shell").keyPosition(), "both 'command' and 'shell' are given", "keep one: 'command' (an argv list, safest) or 'shell'");
-      return null;
-    }
     if (!hasCommand && !hasShell) {
-      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]");
+      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]"
+          + " (or another trial kind: " + String.join(", ", KIND_KEYS.subList(1, KIND_KEYS.size())) + ")");
       return null;
     }
     if (hasShell) {
