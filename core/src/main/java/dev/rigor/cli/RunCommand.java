@@ -1,5 +1,7 @@
 package dev.rigor.cli;
 
+import dev.rigor.adaptive.AdaptiveException;
+import dev.rigor.adaptive.AdaptiveRunner;
 import dev.rigor.backend.Backends;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
@@ -116,6 +118,9 @@ final class RunCommand implements Callable<Integer> {
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
         measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
+    if (spec.isAdaptive()) {
+      return adaptive(loaded, plan, options);
+    }
     try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
       Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
       context.interrupts().onInterrupt(coordinator::interrupt);
@@ -123,6 +128,34 @@ final class RunCommand implements Callable<Integer> {
       progress.close();
       summarize(result, spec.name());
       return result.exitCode();
+    } finally {
+      context.interrupts().onInterrupt(null);
+    }
+  }
+
+  /** Rounds of sweeps until every variation's answer is clear (DESIGN.md §13). */
+  private int adaptive(SpecLoader.Loaded loaded, Plan plan, Coordinator.Options options) throws Exception {
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), loaded.spec().name())) {
+      AdaptiveRunner runner;
+      try {
+        runner = new AdaptiveRunner(loaded, plan, options, progress, new AdaptiveConsole(context.out()));
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      context.interrupts().onInterrupt(runner::interrupt);
+      AdaptiveRunner.Outcome outcome;
+      try {
+        outcome = runner.run();
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      progress.close();
+      summarize(outcome.lastSweep(), loaded.spec().name());
+      int code = outcome.lastSweep().exitCode();
+      if (code == Rigor.OK && outcome.state().variations().stream().anyMatch(v -> !v.state().equals("clear") && !v.state().equals("max_seeds"))) {
+        code = 3;
+      }
+      return code;
     } finally {
       context.interrupts().onInterrupt(null);
     }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
  */
 public record Spec(
     String name,
@@ -42,7 +43,8 @@ public record Spec(
     Limits limits,
     MeasureMode measure,
     Duration killGrace,
-    ReportSettings report) {
+    ReportSettings report,
+    Adaptive adaptive) {
 
   public Spec {
     command = List.copyOf(command);
@@ -60,6 +62,11 @@ public record Spec(
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }
+  }
+
+  /** Whether seeds are added in rounds until the answer is clear. */
+  public boolean isAdaptive() {
+    return adaptive != null;
   }
 
   /** The baseline ablation (the first one). */

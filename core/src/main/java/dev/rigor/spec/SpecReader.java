@@ -20,7 +20,7 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "adaptive");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -28,6 +28,8 @@ public final class SpecReader {
   static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
 
   private final NodeReader r = new NodeReader();
+  /** {start, step} of a {@code seeds: {count, start, step}} form (adaptive rounds continue it), else null. */
+  private long[] seedProgression;
 
   private SpecReader() {}
 
@@ -81,6 +83,13 @@ public final class SpecReader {
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
 
+    Adaptive adaptive = null;
+    if (top.has("adaptive")) {
+      List<Seeds> extended = new ArrayList<>();
+      adaptive = new AdaptiveSection(r).read(top.get("adaptive"), seeds, seedProgression, matrix, replicates, extended);
+      seeds = extended.isEmpty() ? seeds : extended.get(0);
+    }
+
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
     if (!r.errors().isEmpty()) {
@@ -88,7 +97,7 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report);
+        limits, measure, killGrace, report, adaptive);
   }
 
   private String name(SpecNode.MapNode top) {
@@ -194,11 +203,11 @@ public final class SpecReader {
     List<Long> values = new ArrayList<>();
     if (node instanceof SpecNode.MapNode m) {
       r.checkKeys(m, "seeds", List.of("count", "start", "step"));
-      if (!m.has("count")) {
+      if (!m.has("count") && !top.has("adaptive")) {
         r.error(m.position(), "'seeds' needs a 'count'", "write e.g. seeds: {count: 15, start: 1, step: 1}");
         return Seeds.NONE;
       }
-      Long count = r.integer(m.get("count"), "seeds.count", 1, "count: 15");
+      Long count = m.has("count") ? r.integer(m.get("count"), "seeds.count", 1, "count: 15") : Long.valueOf(1);
       Long start = m.has("start") ? r.integer(m.get("start"), "seeds.start", Long.MIN_VALUE, "start: 1") : Long.valueOf(1);
       Long step = m.has("step") ? r.integer(m.get("step"), "seeds.step", 1, "step: 1") : Long.valueOf(1);
       if (count == null || start == null || step == null) {
@@ -207,6 +216,7 @@ public final class SpecReader {
       for (long i = 0; i < count; i++) {
         values.add(start + i * step);
       }
+      seedProgression = new long[] {start, step};
       return Seeds.of(values);
     }
     List<SpecNode> items = r.list(node, "seeds", "seeds: [1, 2, 3] or seeds: {count: 10}");
