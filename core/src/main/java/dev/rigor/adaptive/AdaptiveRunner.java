@@ -184,7 +184,7 @@ public final class AdaptiveRunner {
           verdict == null ? List.of() : verdict.metrics()));
     }
     return new AdaptiveFile(AdaptiveFile.SCHEMA, round, finished, stop, detail, RoundDecision.METHOD, settings.alpha(),
-        variations, rounds);
+        settings.minSeeds(), variations, rounds);
   }
 
   private int growing(int[] seeds, List<Verdict> verdicts) {

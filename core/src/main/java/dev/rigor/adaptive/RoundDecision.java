@@ -73,21 +73,23 @@ public final class RoundDecision {
   private static Verdict precision(Adaptive a, Adaptive.HalfWidth h, ConfidenceSequence cs, Observed o) {
     List<AdaptiveFile.MetricState> states = new ArrayList<>();
     List<String> unclear = new ArrayList<>();
+    int unclearCount = 0;
     for (String m : a.metrics()) {
       SeedValues v = o.metrics().get(m);
       ConfidenceInterval ci = cs.interval(v == null ? new double[0] : v.values());
       double allowed = h.relative() ? h.value() * Math.abs(ci.estimate()) : h.value();
       boolean clear = ci.halfWidth() <= allowed;
       states.add(state(m, "mean", v == null ? 0 : v.size(), ci, clear, clear ? "precise" : "imprecise"));
-      if (!clear) {
+      unclearCount += clear ? 0 : 1;
+      if (!clear && unclear.size() < 3) {
         unclear.add(m + " ±" + amount(ci.halfWidth(), h.relative() ? Math.abs(ci.estimate()) : Double.NaN)
             + " > ±" + amount(allowed, h.relative() ? Math.abs(ci.estimate()) : Double.NaN));
       }
     }
-    String why = unclear.isEmpty()
+    String why = unclearCount == 0
         ? "every mean known to ±" + (h.relative() ? fmt(h.value() * 100) + "%" : fmt(h.value()))
-        : String.join("; ", unclear);
-    return new Verdict(o, unclear.isEmpty(), why, states);
+        : String.join("; ", unclear) + (unclearCount > unclear.size() ? "; and " + (unclearCount - unclear.size()) + " more metrics" : "");
+    return new Verdict(o, unclearCount == 0, why, states);
   }
 
   private static Verdict comparison(Adaptive a, Adaptive.Decided d, ConfidenceSequence cs, Observed o, Observed control) {
@@ -113,10 +115,13 @@ public final class RoundDecision {
       boolean clear = !verdict.equals("undecided");
       allClear &= clear;
       states.add(state(m, "difference to control", diff.length, ci, clear, verdict));
-      parts.add(m + " " + verdict + (clear && !verdict.equals("equivalent") ? " than" : " to") + " control (" + fmt(ci.estimate()) + " in [" + fmt(ci.lower()) + ", " + fmt(ci.upper()) + "]"
+      if (parts.size() < 3) {
+        parts.add(m + " " + verdict + (clear && !verdict.equals("equivalent") ? " than" : " to") + " control (" + fmt(ci.estimate()) + " in [" + fmt(ci.lower()) + ", " + fmt(ci.upper()) + "]"
           + (verdict.equals("undecided") && margin > 0 ? ", margin ±" + fmt(margin) : "") + ")");
+      }
     }
-    return new Verdict(o, allClear, String.join("; ", parts), states);
+    int more = a.metrics().size() - parts.size();
+    return new Verdict(o, allClear, String.join("; ", parts) + (more > 0 ? "; and " + more + " more metrics" : ""), states);
   }
 
   private static AdaptiveFile.MetricState state(String m, String of, int n, ConfidenceInterval ci, boolean clear, String verdict) {
@@ -142,10 +147,23 @@ public final class RoundDecision {
     return Double.isNaN(of) ? fmt(value) : fmt(of == 0 ? Double.POSITIVE_INFINITY : 100 * value / of) + "%";
   }
 
+  /**
+   * Four significant digits without {@link String#format} (a Formatter per number cost 100× the
+   * interval itself: measured in bench/jmh AdaptiveDecisionBenchmark).
+   */
   static String fmt(double v) {
     if (Double.isInfinite(v)) {
       return v > 0 ? "∞" : "-∞";
     }
-    return String.format(Locale.ROOT, "%.4g", v);
+    if (v == 0 || Double.isNaN(v)) {
+      return v == 0 ? "0" : "NaN";
+    }
+    int exponent = (int) Math.floor(Math.log10(Math.abs(v)));
+    if (exponent < -4 || exponent > 8) {
+      return String.format(Locale.ROOT, "%.4g", v);
+    }
+    double scale = Math.pow(10, 3 - exponent);
+    String text = Double.toString(Math.round(v * scale) / scale);
+    return text.endsWith(".0") ? text.substring(0, text.length() - 2) : text;
   }
 }

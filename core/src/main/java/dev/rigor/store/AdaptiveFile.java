@@ -21,11 +21,12 @@ import java.util.Optional;
  * @param stopDetail the stop in words
  * @param method the interval method, in words (for the report and compare)
  * @param alpha the error allowed per interval over all looks
+ * @param minSeeds the first round's seeds per variation (the intervals are tuned to be tightest there)
  * @param variations every variation's seeds and answer so far
  * @param rounds the seeds each variation had in every round
  */
 public record AdaptiveFile(String schema, int round, boolean finished, String stop, String stopDetail, String method,
-    double alpha, List<VariationState> variations, List<Round> rounds) {
+    double alpha, int minSeeds, List<VariationState> variations, List<Round> rounds) {
 
   public static final String SCHEMA = "rigor.adaptive/1";
   public static final String NAME = "adaptive.json";
