@@ -76,9 +76,11 @@ final class PlanCommand implements Callable<Integer> {
     }
     f.write(PlanView.table(plan), writer);
     if (f == TableFormat.TABLE || f == TableFormat.MD) {
-      writer.write("\n" + plan.spec().name() + ": " + PlanView.counts(plan) + "\n");
       if (full.spec().isAdaptive()) {
-        writer.write(adaptiveBounds(full) + "\n");
+        writer.write("\n" + plan.spec().name() + ": " + plan.trials().size() + " trials = " + plan.variations().size() + " variations × "
+            + full.spec().adaptive().minSeeds() + " seeds in round 1\n" + adaptiveBounds(full) + "\n");
+      } else {
+        writer.write("\n" + plan.spec().name() + ": " + PlanView.counts(plan) + "\n");
       }
     }
     writer.flush();
