@@ -159,10 +159,10 @@ final class CompareCommand implements Callable<Integer> {
   private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by, Optional<AdaptiveFile> adaptive) {}
 
   private static Table anytimeTable(List<AnytimeContrasts.Row> rows, boolean machine) {
-    Table.Builder t = Table.builder().column("candidate").column("control").column("metric").numberColumn("pairs")
+    Table.Builder t = Table.builder().column("group").column("candidate").column("control").column("metric").numberColumn("pairs")
         .numberColumn("mean diff").column("anytime-valid interval").column("verdict");
     for (AnytimeContrasts.Row r : rows) {
-      t.row(List.of(r.contrast().candidate().label(), r.contrast().control().label(), r.metric().label(), Integer.toString(r.pairs()),
+      t.row(List.of(r.contrast().group().label().isEmpty() ? "all" : r.contrast().group().label(), r.contrast().candidate().label(), r.contrast().control().label(), r.metric().label(), Integer.toString(r.pairs()),
           NumberText.of(r.interval().estimate(), machine), NumberText.interval(r.interval().lower(), r.interval().upper()), r.verdict()));
     }
     return t.build();

@@ -34,7 +34,7 @@ class AdaptiveReplicationIT {
       sd, shift, sleep, seed = float(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), int(os.environ["RIGOR_SEED"])
       time.sleep(sleep)
       shared = random.Random(seed).gauss(0, 1)
-      own = random.Random(seed * 7 + int(sd * 1000)).gauss(0, 1)
+      own = random.Random(seed * 7 + int(sd * 1000) + int(shift * 10000)).gauss(0, 1)
       with open(os.environ["RIGOR_METRICS"], "a") as f:
           f.write(json.dumps({"score": 10 + shift + sd * (0.8 * shared + 0.6 * own)}) + "\\n")
       """;
