@@ -107,6 +107,18 @@ class AdaptiveReplicationIT {
     assertThat(a.stop()).isEqualTo("all_clear");
   }
 
+  /** The example specs are test inputs: both load, and the adaptive one plans its first round and bounds. */
+  @Test
+  void theCurvesExampleSpecsPlan() {
+    CliRun fixed = CliRun.in(CliRun.repo(), "plan", "examples/curves/fixed.yaml");
+    assertThat(fixed.exitCode()).as(fixed.toString()).isZero();
+    assertThat(fixed.out()).contains("curves-fixed: 30 trials");
+    CliRun adaptive = CliRun.in(CliRun.repo(), "plan", "examples/curves/adaptive.yaml");
+    assertThat(adaptive.exitCode()).as(adaptive.toString()).isZero();
+    assertThat(adaptive.out()).contains("curves-adaptive: 30 trials = 6 variations × 5 seeds in round 1")
+        .contains("at most 120 trials in 4 rounds");
+  }
+
   @Test
   void aControlMatchingNoVariationIsAUsageErrorAndNothingRuns() throws Exception {
     spec("nocontrol", "{sd: [0.2], shift: [0, 1]}", "{decided: {control: \"shift=7\"}}", 0);
