@@ -16,6 +16,7 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param executor where trials run (local, or a SLURM cluster and its settings)
  * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
  */
 public record Spec(
@@ -44,6 +45,7 @@ public record Spec(
     MeasureMode measure,
     Duration killGrace,
     ReportSettings report,
+    ExecutorSettings executor,
     Adaptive adaptive) {
 
   public Spec {
