@@ -1,5 +1,7 @@
 package dev.rigor.cli;
 
+import dev.rigor.adaptive.AdaptiveException;
+import dev.rigor.adaptive.AdaptiveRunner;
 import dev.rigor.backend.Backends;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
@@ -130,6 +132,9 @@ final class RunCommand implements Callable<Integer> {
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
         measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor()));
     Duration linger = serve == null ? null : linger(serve);
+    if (spec.isAdaptive()) {
+      return adaptive(loaded, plan, options, linger, experimentDir);
+    }
     try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name());
         LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
       Coordinator coordinator = new Coordinator(loaded, plan, options, dashboard.listening(progress));
@@ -149,6 +154,36 @@ final class RunCommand implements Callable<Integer> {
       return Quantities.duration(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--serve: '" + text + "' is not a linger time (write e.g. 10m, or put SPEC before --serve)");
+    }
+  }
+
+  /** Rounds of sweeps until every variation's answer is clear (DESIGN.md §13). */
+  private int adaptive(SpecLoader.Loaded loaded, Plan plan, Coordinator.Options options, Duration linger, Path experimentDir) throws Exception {
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), loaded.spec().name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      AdaptiveRunner runner;
+      try {
+        runner = new AdaptiveRunner(loaded, plan, options, dashboard.listening(progress), new AdaptiveConsole(context.out()));
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      context.interrupts().onInterrupt(runner::interrupt);
+      AdaptiveRunner.Outcome outcome;
+      try {
+        outcome = runner.run();
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      progress.close();
+      summarize(outcome.lastSweep(), loaded.spec().name());
+      int code = outcome.lastSweep().exitCode();
+      if (code == Rigor.OK && outcome.state().variations().stream().anyMatch(v -> !v.state().equals("clear") && !v.state().equals("max_seeds"))) {
+        code = 3;
+      }
+      dashboard.linger();
+      return code;
+    } finally {
+      context.interrupts().onInterrupt(null);
     }
   }
 

@@ -7,7 +7,9 @@ import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
 import dev.rigor.spec.SpecException;
 import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.AdaptiveFile;
 import dev.rigor.store.ExperimentDirectory;
+import java.util.Optional;
 import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
@@ -69,7 +71,11 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
     List<RunRecord> runs = RunIndex.latest(dir);
-    Integer planned = plannedTrials(dir);
+    Optional<AdaptiveFile> adaptive = AdaptiveFile.read(dir);
+    // adaptive: what the current round plans, not every seed up to max_seeds
+    Integer planned = adaptive.isPresent()
+        ? Integer.valueOf(adaptive.get().variations().stream().mapToInt(AdaptiveFile.VariationState::seeds).sum())
+        : plannedTrials(dir);
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
@@ -199,6 +205,7 @@ final class StatusCommand implements Callable<Integer> {
       out.println("progress: " + ok + " of " + recorded + " recorded trials ok");
     }
     out.print(TableFormat.TABLE.render(countsTable(counts)));
+    AdaptiveFile.read(dir).ifPresent(a -> adaptive(a, out));
     int running = counts.getOrDefault(RunStatus.RUNNING, 0);
     if (running > 0) {
       out.println(alive ? running + " running now (a coordinator holds the experiment)"
@@ -221,8 +228,18 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** The round, and which variations are still unclear and why (from adaptive.json). */
+  private static void adaptive(AdaptiveFile a, PrintStream out) {
+    long unclear = a.variations().stream().filter(v -> v.state().equals("running")).count();
+    out.println("adaptive: round " + a.round() + (a.finished() ? ", stopped (" + a.stop() + "): " + a.stopDetail()
+        : ", " + unclear + " of " + a.variations().size() + " variations still unclear"));
+    for (AdaptiveFile.VariationState v : a.variations()) {
+      out.println("  " + v.label() + ": " + v.state() + " at " + v.seeds() + " seeds — " + v.why());
+    }
+  }
+
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive, List<SlurmJob> jobs) {
+      boolean alive, List<SlurmJob> jobs) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -230,6 +247,7 @@ final class StatusCommand implements Callable<Integer> {
     counts.forEach((k, v) -> c.put(k.json(), v));
     m.put("counts", c);
     m.put("coordinator_running", alive);
+    m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();

@@ -32,6 +32,8 @@ public final class ReportBuilder {
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
     List<String> notes = new ArrayList<>(e.notes());
     notes.addAll(setup.notes());
+    java.util.Optional<dev.rigor.store.AdaptiveFile> adaptive = dev.rigor.store.AdaptiveFile.read(dir);
+    adaptive.ifPresent(a -> notes.add(AdaptiveSection.NOTE));
     List<RunRecord> failed = Failures.of(e);
     // The sections are independent: computed at once, so that the sequential parts of one (the runs
     // table, the charts' summaries) overlap the parallel resampling of another. They run as tasks of
@@ -49,7 +51,7 @@ public final class ReportBuilder {
           async(pool, () -> Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES));
       RunsTable runs = RunsTables.of(e, values, setup.metrics());
       return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
-          join(curves), join(variance), failed.size(), join(failures), runs);
+          join(curves), join(variance), failed.size(), join(failures), runs, adaptive);
     } finally {
       pool.shutdown();
     }

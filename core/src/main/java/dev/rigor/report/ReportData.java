@@ -1,5 +1,8 @@
 package dev.rigor.report;
 
+import dev.rigor.store.AdaptiveFile;
+import java.util.Optional;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -14,9 +17,11 @@ import java.util.Objects;
  * @param failureCount how many runs did not end ok
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
+ * @param adaptive the state of adaptive replication (adaptive.json) when the experiment was adaptive
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
-    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
+    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
+    Optional<AdaptiveFile> adaptive) {
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -27,5 +32,6 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     variance = List.copyOf(variance);
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(adaptive, "adaptive");
   }
 }

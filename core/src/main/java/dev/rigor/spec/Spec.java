@@ -18,6 +18,7 @@ import java.util.Map;
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
  * @param executor where trials run (local, or a SLURM cluster and its settings)
  * @param worker the {@code worker}, {@code python} or {@code java} trial kind, or {@code null} for process trials
+ * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
  */
 public record Spec(
     String name,
@@ -46,7 +47,8 @@ public record Spec(
     Duration killGrace,
     ReportSettings report,
     ExecutorSettings executor,
-    WorkerSpec worker) {
+    WorkerSpec worker,
+    Adaptive adaptive) {
 
   public Spec {
     command = List.copyOf(command);
@@ -64,6 +66,11 @@ public record Spec(
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }
+  }
+
+  /** Whether seeds are added in rounds until the answer is clear. */
+  public boolean isAdaptive() {
+    return adaptive != null;
   }
 
   /** The baseline ablation (the first one). */

@@ -73,6 +73,9 @@ public final class SpecJson {
       }
       m.put(s.worker().kind().key(), worker);
     }
+    if (s.adaptive() != null) {
+      m.put("adaptive", adaptive(s.adaptive()));
+    }
     return m;
   }
 
@@ -126,6 +129,26 @@ public final class SpecJson {
     success.put("files", s.success().files().stream().map(Template::raw).toList());
     success.put("metrics", s.success().metrics());
     m.put("success", success);
+    return m;
+  }
+
+  private static Map<String, Object> adaptive(Adaptive a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("metrics", a.metrics());
+    Map<String, Object> until = new LinkedHashMap<>();
+    if (a.until() instanceof Adaptive.HalfWidth h) {
+      until.put("ci_halfwidth", h.relative() ? Values.text(h.value() * 100) + "%" : h.value());
+    } else if (a.until() instanceof Adaptive.Decided d) {
+      Map<String, Object> decided = new LinkedHashMap<>();
+      decided.put("control", d.control());
+      decided.put("margin", d.relative() ? Values.text(d.margin() * 100) + "%" : d.margin());
+      until.put("decided", decided);
+    }
+    m.put("until", until);
+    m.put("min_seeds", a.minSeeds());
+    m.put("max_seeds", a.maxSeeds());
+    m.put("batch", a.batch());
+    m.put("alpha", a.alpha());
     return m;
   }
 

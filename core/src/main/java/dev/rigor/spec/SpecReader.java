@@ -20,7 +20,7 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive");
 
   /**
    * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
@@ -34,6 +34,8 @@ public final class SpecReader {
   static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
 
   private final NodeReader r = new NodeReader();
+  /** {start, step} of a {@code seeds: {count, start, step}} form (adaptive rounds continue it), else null. */
+  private long[] seedProgression;
 
   private SpecReader() {}
 
@@ -90,6 +92,13 @@ public final class SpecReader {
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
     ExecutorSettings executor = top.has("executor") ? executor(top.get("executor")) : ExecutorSettings.LOCAL;
 
+    Adaptive adaptive = null;
+    if (top.has("adaptive")) {
+      List<Seeds> extended = new ArrayList<>();
+      adaptive = new AdaptiveSection(r).read(top.get("adaptive"), seeds, seedProgression, matrix, replicates, extended);
+      seeds = extended.isEmpty() ? seeds : extended.get(0);
+    }
+
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
     if (!r.errors().isEmpty()) {
@@ -97,7 +106,7 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, executor, worker);
+        limits, measure, killGrace, report, executor, worker, adaptive);
   }
 
   /** The one trial-kind key of the spec, or {@code null} (with an error) when there is none or more than one. */
@@ -220,11 +229,11 @@ public final class SpecReader {
     List<Long> values = new ArrayList<>();
     if (node instanceof SpecNode.MapNode m) {
       r.checkKeys(m, "seeds", List.of("count", "start", "step"));
-      if (!m.has("count")) {
+      if (!m.has("count") && !top.has("adaptive")) {
         r.error(m.position(), "'seeds' needs a 'count'", "write e.g. seeds: {count: 15, start: 1, step: 1}");
         return Seeds.NONE;
       }
-      Long count = r.integer(m.get("count"), "seeds.count", 1, "count: 15");
+      Long count = m.has("count") ? r.integer(m.get("count"), "seeds.count", 1, "count: 15") : Long.valueOf(1);
       Long start = m.has("start") ? r.integer(m.get("start"), "seeds.start", Long.MIN_VALUE, "start: 1") : Long.valueOf(1);
       Long step = m.has("step") ? r.integer(m.get("step"), "seeds.step", 1, "step: 1") : Long.valueOf(1);
       if (count == null || start == null || step == null) {
@@ -233,6 +242,7 @@ public final class SpecReader {
       for (long i = 0; i < count; i++) {
         values.add(start + i * step);
       }
+      seedProgression = new long[] {start, step};
       return Seeds.of(values);
     }
     List<SpecNode> items = r.list(node, "seeds", "seeds: [1, 2, 3] or seeds: {count: 10}");
