@@ -1,12 +1,16 @@
 package dev.rigor.cli;
 
+import dev.rigor.analysis.Definitions;
 import dev.rigor.backend.Backends;
+import dev.rigor.exec.ShellQuote;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
 import dev.rigor.spec.MeasureMode;
 import dev.rigor.spec.Quantities;
 import dev.rigor.spec.Spec;
 import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
@@ -20,10 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(
     name = "run",
@@ -191,18 +195,32 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     out.println("results: " + shown.resolve("aggregate/runs.csv"));
+    if (resume && allowDrift) {
+      earlierDefinitions(r.experimentDir()).ifPresent(n -> out.println("note: " + n));
+    }
     if (!noReport) {
       ReportCommand.afterRun(context, r.experimentDir());
     }
     if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
-      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
+      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText());
+    }
+  }
+
+  /** After --allow-drift: the note that runs of the earlier definition exist and are left out of the analysis. */
+  private static java.util.Optional<String> earlierDefinitions(Path experimentDir) {
+    try {
+      ExperimentDirectory dir = new ExperimentDirectory(experimentDir);
+      int n = Definitions.earlier(RunIndex.latest(dir), Definitions.currentTrialKeys(dir)).size();
+      return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(Definitions.note(n, false));
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();
     }
   }
 
   private String overridesText() {
     StringBuilder b = new StringBuilder();
     for (String o : specOptions.overrides()) {
-      b.append(" --set ").append(o);
+      b.append(" --set ").append(ShellQuote.quote(o));
     }
     return b.toString();
   }

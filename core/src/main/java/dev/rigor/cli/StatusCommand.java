@@ -1,19 +1,16 @@
 package dev.rigor.cli;
 
-import dev.rigor.plan.Planner;
-import dev.rigor.plan.Trial;
+import dev.rigor.analysis.Definitions;
 import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
-import dev.rigor.spec.SpecException;
-import dev.rigor.spec.SpecLoader;
 import dev.rigor.store.ExperimentDirectory;
-import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.FileTail;
 import dev.rigor.store.HostInfo;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
-import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunStatus;
 import dev.rigor.store.StoreJson;
 import java.io.IOException;
@@ -22,10 +19,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -65,16 +62,24 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
-    List<RunRecord> runs = RunIndex.latest(dir);
-    Integer planned = plannedTrials(dir);
+    List<RunRecord> all = RunIndex.latest(dir);
+    Optional<Set<String>> current = Definitions.currentTrialKeys(dir);
+    Integer planned = current.map(Set::size).orElse(null);
+    List<RunRecord> earlier = Definitions.earlier(all, current);
+    // Runs of an earlier definition are not trials of this plan: counting them against it gave "144 of 72 planned".
+    List<RunRecord> runs = experiment.allDefinitions || earlier.isEmpty() ? all
+        : all.stream().filter(r -> current.get().contains(r.meta().trialKey())).toList();
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive);
+      json(dir, planned, counts, failures, coordinatorAlive, earlier.size());
     } else if (format.equalsIgnoreCase("table")) {
       human(dir, planned, counts, failures, coordinatorAlive);
+      if (!earlier.isEmpty()) {
+        context.out().println("note: " + Definitions.note(earlier.size(), experiment.allDefinitions));
+      }
     } else {
       context.out().print(parse(format).render(countsTable(counts)));
     }
@@ -93,21 +98,6 @@ final class StatusCommand implements Callable<Integer> {
     Table.Builder b = Table.builder().column("status").numberColumn("trials");
     counts.forEach((s, n) -> b.row(List.of(s.json(), Integer.toString(n))));
     return b.build();
-  }
-
-  /** The number of trials the experiment's spec plans (re-planned from experiment.json), or null. */
-  private static Integer plannedTrials(ExperimentDirectory dir) {
-    try {
-      ExperimentFile file = ExperimentFile.read(dir);
-      SpecLoader.Loaded loaded = SpecLoader.parse(file.source(), file.sourceText(), file.overrides());
-      Set<String> keys = new HashSet<>();
-      for (Trial t : Planner.plan(loaded.spec()).trials()) {
-        keys.add(t.trialKey());
-      }
-      return keys.size();
-    } catch (IOException | SpecException | RuntimeException e) {
-      return null;
-    }
   }
 
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
@@ -161,7 +151,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive) {
+      boolean alive, int earlier) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -169,6 +159,7 @@ final class StatusCommand implements Callable<Integer> {
     counts.forEach((k, v) -> c.put(k.json(), v));
     m.put("counts", c);
     m.put("coordinator_running", alive);
+    m.put("earlier_definition_runs", earlier);
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();

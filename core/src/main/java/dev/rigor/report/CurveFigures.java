@@ -63,7 +63,7 @@ final class CurveFigures {
     }
     plot.setGap(14);
     plot.setFixedLegendItems(legend);
-    String sub = "mean across runs with its " + Numbers.format(100 * ReportDefaults.CONFIDENCE) + "% band (Student t)"
+    String sub = "mean across runs with its " + Numbers.format(100 * ReportDefaults.CONFIDENCE) + "% band (Student t below " + dev.rigor.analysis.Defaults.T_INTERVAL_BELOW + " runs, else BCa)"
         + (baselineOnly ? " · baseline ablation only" : "");
     return FigureStyle.chart(Units.label(c.series()), sub, plot, true);
   }

@@ -26,7 +26,7 @@ public final class ReportBuilder {
    *     axis or value (the message says what exists)
    */
   public static ReportData build(ExperimentDirectory dir, ReportOptions options) throws AnalysisException, IOException {
-    Experiment e = ExperimentReader.read(dir.root());
+    Experiment e = ExperimentReader.read(dir.root(), options.allDefinitions());
     ExperimentInfo info = ExperimentInfo.read(dir);
     RunValues values = new RunValues(e);
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
