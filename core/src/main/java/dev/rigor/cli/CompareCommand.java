@@ -146,6 +146,7 @@ final class CompareCommand implements Callable<Integer> {
     Experiment e = experiment.read(context);
     notes.addAll(e.notes());
     RunValues values = new RunValues(e);
+    notes.addAll(values.unknownMetricWarnings());
     Selector ctrl = ComparisonSelectors.control(control, e);
     List<Selector> cands = ComparisonSelectors.candidates(candidates, ctrl, e);
     Grouping grouping = by == null ? new Grouping(List.of()) : Grouping.parse(by, e);

@@ -1,6 +1,8 @@
 package dev.rigor.cli;
 
 import dev.rigor.analysis.Definitions;
+import dev.rigor.analysis.ExperimentReader;
+import dev.rigor.analysis.RunValues;
 import dev.rigor.backend.Backends;
 import dev.rigor.exec.ShellQuote;
 import dev.rigor.plan.Plan;
@@ -126,6 +128,9 @@ final class RunCommand implements Callable<Integer> {
       SweepResult result = coordinator.run();
       progress.close();
       summarize(result, spec.name());
+      if (!spec.goals().isEmpty()) {
+        unknownGoalMetrics(result.experimentDir()).forEach(w -> context.err().println("rigor: warning: " + w));
+      }
       return result.exitCode();
     } finally {
       context.interrupts().onInterrupt(null);
@@ -184,14 +189,13 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println(line);
     if (!r.failures().isEmpty()) {
-      out.println("failures:");
-      for (RunRecord f : r.failures().subList(0, Math.min(10, r.failures().size()))) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + (m.exitCode() == null ? "" : "  exit " + m.exitCode())
-            + (m.error() == null ? "" : "  " + m.error()));
+      List<FailureGroups.Group> groups = FailureGroups.of(r.failures());
+      out.println("failures (" + NumberText.count(groups.size(), "reason") + "):");
+      for (FailureGroups.Group g : groups.subList(0, Math.min(10, groups.size()))) {
+        out.println("  " + g.text());
       }
-      if (r.failures().size() > 10) {
-        out.println("  … and " + (r.failures().size() - 10) + " more (rigor status " + shown + ")");
+      if (groups.size() > 10) {
+        out.println("  … and " + NumberText.count(groups.size() - 10, "more reason") + " (rigor status " + shown + ")");
       }
     }
     out.println("results: " + shown.resolve("aggregate/runs.csv"));
@@ -203,6 +207,15 @@ final class RunCommand implements Callable<Integer> {
     }
     if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
       out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText());
+    }
+  }
+
+  /** Goals naming a metric no run has (streamed names cannot be checked before the runs). */
+  private static List<String> unknownGoalMetrics(Path experimentDir) {
+    try {
+      return new RunValues(ExperimentReader.read(experimentDir)).unknownMetricWarnings();
+    } catch (java.io.IOException | dev.rigor.analysis.AnalysisException e) {
+      return List.of();
     }
   }
 

@@ -135,11 +135,10 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (!failures.isEmpty()) {
       out.println();
-      out.println("failures (latest run of each trial):");
-      for (RunRecord f : failures) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + "  attempt " + m.attempt()
-            + (m.exitCode() == null ? "" : "  exit " + m.exitCode()) + (m.error() == null ? "" : "  — " + m.error()));
+      out.println("failures (latest run of each trial, identical ones grouped):");
+      for (FailureGroups.Group g : FailureGroups.of(failures)) {
+        RunMeta m = g.runs().get(0).meta();
+        out.println("  " + g.text() + (g.runs().size() == 1 ? "  attempt " + m.attempt() : ""));
         Path stderr = dir.run(m.runId()).stderr();
         List<String> lines = FileTail.lines(stderr, tail, MAX_LINE);
         if (!lines.isEmpty()) {

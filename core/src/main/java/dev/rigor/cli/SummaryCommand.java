@@ -83,7 +83,9 @@ final class SummaryCommand implements Callable<Integer> {
       List<MetricSummary> rows = Summaries.compute(values, grouping, ms, s);
       List<String> header = List.of("summary of " + e.name() + ": " + e.okRuns().size() + " ok of " + e.runs().size() + " runs, by "
           + (grouping.axes().isEmpty() ? "nothing (one group)" : String.join(", ", grouping.axes())));
-      AnalysisOutput.print(context, f, SummaryTable.of(rows, grouping, e::numeric, s, FormatOption.machine(f)), header, e.notes());
+      List<String> notes = new java.util.ArrayList<>(e.notes());
+      notes.addAll(values.unknownMetricWarnings());
+      AnalysisOutput.print(context, f, SummaryTable.of(rows, grouping, e::numeric, s, FormatOption.machine(f)), header, notes);
       return Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());

@@ -31,6 +31,7 @@ public final class ReportBuilder {
     RunValues values = new RunValues(e);
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
     List<String> notes = new ArrayList<>(e.notes());
+    notes.addAll(values.unknownMetricWarnings());
     notes.addAll(setup.notes());
     List<RunRecord> failed = Failures.of(e);
     // The sections are independent: computed at once, so that the sequential parts of one (the runs

@@ -61,6 +61,14 @@ class SummaryCommandTest {
   }
 
   @Test
+  void aSeriesSummaryIsLabelledWithItsWindowAsCompareLabelsIt() {
+    CliRun summary = CliRun.in(dir, "summary", "runs/toy", "--metric", "reward", "--summary", "auc");
+    CliRun compare = CliRun.in(dir, "compare", "runs/toy", "--metric", "reward", "--summary", "auc");
+    assertThat(summary.out()).contains("reward:auc[all]");
+    assertThat(compare.out()).contains("reward:auc[all]");
+  }
+
+  @Test
   void jsonWritesParameterValuesWithTheirSpecTypes() throws Exception {
     JsonNode rows = new ObjectMapper().readTree(CliRun.in(dir, "summary", "runs/toy", "--metric", "tokens", "--by", "seed,variant",
         "--format", "json").out());
