@@ -344,8 +344,9 @@ public final class SpecReader {
   private static final List<String> BUILTIN_METRICS = List.of("wall_time_s", "cpu_time_s", "peak_rss_bytes");
 
   /**
-   * A goal whose name is a near miss of a metric the extractors declare ({@code avg_rewrd} for regex name
-   * {@code avg_reward}) is a typo: an error with did-you-mean. A name far from every declared one may be a streamed
+   * When every extractor declares its names (regex {@code name}, json {@code fields}, csv {@code columns}), a goal
+   * whose name is a near miss of one ({@code avg_rewrd} for regex name {@code avg_reward}) is a typo: an error with
+   * did-you-mean. A name far from every declared one may be a streamed
    * metric ($RIGOR_METRICS), which only runs reveal: run, compare and the report warn when no run has it.
    */
   private void checkGoalNames(SpecNode.MapNode top, List<MetricSpec> metrics, Map<String, Goal> goals) {
@@ -353,10 +354,12 @@ public final class SpecReader {
     for (MetricSpec m : metrics) {
       if (m instanceof MetricSpec.Regex regex) {
         declared.add(regex.name());
-      } else if (m instanceof MetricSpec.Json json) {
+      } else if (m instanceof MetricSpec.Json json && !json.fields().isEmpty()) {
         json.fields().forEach(f -> declared.add(json.prefix() + f));
-      } else if (m instanceof MetricSpec.Csv csv && csv.key().isEmpty()) {
+      } else if (m instanceof MetricSpec.Csv csv && csv.key().isEmpty() && !csv.columns().isEmpty()) {
         csv.columns().forEach(c -> declared.add(csv.prefix() + c));
+      } else {
+        return; // this extractor's names come from the files (every key of a json, every column of a csv): runs will tell
       }
     }
     if (!(top.get("goals") instanceof SpecNode.MapNode map)) {
