@@ -4,6 +4,8 @@ import dev.rigor.exec.Executor;
 import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.slurm.SlurmExecutor;
+import java.io.IOException;
 
 /**
  * Chooses the executor for an experiment from its trial kind (process, worker, python, java,
@@ -24,11 +26,13 @@ public final class Backends {
     return context -> open(context, executorOverride);
   }
 
-  private static Executor open(ExecutorContext context, String executorOverride) throws ExecutorFactory.UnavailableException {
-    String where = executorOverride != null ? executorOverride : "local";
-    if (!where.equals("local")) {
-      throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local");
-    }
-    return new LocalExecutor(context.setup(), context.trees());
+  private static Executor open(ExecutorContext context, String executorOverride)
+      throws ExecutorFactory.UnavailableException, IOException {
+    String where = executorOverride != null ? executorOverride : context.spec().executor().type();
+    return switch (where) {
+      case "local" -> new LocalExecutor(context.setup(), context.trees());
+      case "slurm" -> SlurmExecutor.open(context);
+      default -> throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local or --executor slurm");
+    };
   }
 }

@@ -35,7 +35,7 @@ final class RigorCommand implements Callable<Integer> {
   /** The subcommands, in the order of the help text (added by {@link Rigor}, see there why). */
   static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, PlanCommand.class, StatusCommand.class,
       CollectCommand.class, SummaryCommand.class, CompareCommand.class, VarianceCommand.class, PowerCommand.class,
-      ReportCommand.class);
+      ReportCommand.class, ExecTrialCommand.class);
 
   @Spec CommandSpec spec;
 

@@ -47,6 +47,7 @@ import picocli.CommandLine;
       "  rigor run examples/sched/experiment.yaml --resume          # after Ctrl-C, a crash or new seeds",
       "  rigor run spec.yaml --set policy=full --name try-full       # pin an axis into a new experiment",
       "  rigor run examples/sched/default.json --dry_run             # seed-004 spellings work too",
+      "  rigor run examples/sched/smoke.yaml --executor slurm        # job arrays on a SLURM cluster (docs/CLUSTER.md)",
       "",
       "An experiment directory that has runs is never reused without --resume. With --resume only trials",
       "without an ok run run; if the trial definition changed (command, params, metrics…) the run is refused",
@@ -94,6 +95,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--measure", paramLabel = "MODE", description = "auto (default), cgroup or proc: how trial trees are contained and measured.")
   MeasureMode measure;
 
+  @Option(names = "--executor", paramLabel = "WHERE",
+      description = "Where trials run: local (default) or slurm (job arrays on a SLURM cluster; the spec's executor: settings apply).")
+  String executor;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
   boolean quiet;
 
@@ -121,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
-        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor()));
     try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
       Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
       context.interrupts().onInterrupt(coordinator::interrupt);
@@ -135,6 +140,13 @@ final class RunCommand implements Callable<Integer> {
     } finally {
       context.interrupts().onInterrupt(null);
     }
+  }
+
+  private String executor() throws UsageException {
+    if (executor != null && !dev.rigor.spec.ExecutorSettings.TYPES.contains(executor)) {
+      throw new UsageException("--executor: '" + executor + "' is not an executor (choose local or slurm)");
+    }
+    return executor;
   }
 
   private int resolveJobs(Spec spec) throws UsageException {

@@ -66,7 +66,6 @@ public final class LocalExecutor implements Executor {
 
   @Override
   public void close() {
-    threads.shutdownNow();
-    trees.removeEmptyBases();
+    threads.shutdownNow(); // the coordinator closes the trees (and their cgroup slots)
   }
 }

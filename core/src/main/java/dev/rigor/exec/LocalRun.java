@@ -95,7 +95,11 @@ final class LocalRun implements Execution, Runnable {
     if (!command.cwd().toFile().isDirectory()) {
       return finish(meta, startNanos, null, null, null, "working directory " + command.cwd() + " does not exist");
     }
-    try (ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits())) {
+    ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits());
+    Process process;
+    RunStatus stopped;
+    Measured measured;
+    try {
       ProcessBuilder builder = new ProcessBuilder(command.argv())
           .directory(command.cwd().toFile())
           .redirectInput(DEV_NULL)
@@ -103,19 +107,31 @@ final class LocalRun implements Execution, Runnable {
           .redirectError(dir.stderr().toFile());
       builder.environment().putAll(command.env());
       builder.environment().put(ProcessTree.ENV, tree.id());
-      Process process;
       try {
         process = tree.start(builder);
       } catch (IOException e) {
-        return finish(meta, startNanos, null, tree, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
+        return finish(meta, startNanos, null, null, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
       }
       tree.attach(process);
       if (!exitsWithin(process, RUNNING_META_AFTER_NANOS)) {
         ProcFs.Stat stat = ProcFs.stat(process.pid());
         dir.writeMeta(meta.withProcess(process.pid(), stat == null ? null : stat.startTicks(), tree.cgroups()));
       }
-      RunStatus stopped = await(process, tree);
-      return finish(meta, startNanos, process, tree, stopped, null);
+      stopped = await(process, tree);
+      measured = Measured.of(tree);
+    } finally {
+      tree.close(); // a cgroup slot goes back to the pool before the next trial takes one
+    }
+    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
+    return finish(meta, startNanos, process, measured, stopped, null);
+  }
+
+  /** What the tree measured, read before it is closed (a pooled cgroup serves the next trial then). */
+  private record Measured(ProcessTree.Usage usage, String killedBecause, Measurement measurement, Boolean limitsEnforced) {
+    static final Measured NOTHING = new Measured(new ProcessTree.Usage(null, null), null, Measurement.NONE, null);
+
+    static Measured of(ProcessTree tree) {
+      return new Measured(tree.usage(), tree.killedBecause(), tree.measurement(), tree.limitsEnforced());
     }
   }
 
@@ -164,15 +180,14 @@ final class LocalRun implements Execution, Runnable {
     if (reason != null || !tree.isEmpty()) {
       TreeKiller.stop(tree, process, setup.killGrace());
     }
-    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
     return reason;
   }
 
-  private RunRecord finish(RunMeta meta, long startNanos, Process process, ProcessTree tree, RunStatus stopped, String error)
+  private RunRecord finish(RunMeta meta, long startNanos, Process process, Measured measured, RunStatus stopped, String error)
       throws IOException {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     boolean ran = process != null;
-    ProcessTree.Usage usage = ran ? tree.usage() : new ProcessTree.Usage(null, null);
+    ProcessTree.Usage usage = ran ? measured.usage() : Measured.NOTHING.usage();
     Integer exitCode = ran ? process.exitValue() : null;
     Integer signal = exitCode != null && exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : null;
     RunDirectory dir = request.directory();
@@ -186,7 +201,7 @@ final class LocalRun implements Execution, Runnable {
       status = stopped;
       error = describe(stopped);
     } else {
-      String killed = tree.killedBecause();
+      String killed = measured.killedBecause();
       error = killed != null ? killed : SuccessCheck.failure(setup.success(), exitCode, dir.root(), extraction.metrics(), placeholders);
       status = error == null ? RunStatus.OK : RunStatus.FAILED;
     }
@@ -195,7 +210,7 @@ final class LocalRun implements Execution, Runnable {
       SeriesFile.write(dir.series(), extraction.series());
     }
     RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
-        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null);
+        usage.peakBytes(), ran ? measured.measurement() : Measurement.NONE, error, ran ? measured.limitsEnforced() : null);
     dir.writeMeta(end);
     return new RunRecord(end, extraction.metrics());
   }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param executor where trials run (local, or a SLURM cluster and its settings)
  */
 public record Spec(
     String name,
@@ -42,7 +43,8 @@ public record Spec(
     Limits limits,
     MeasureMode measure,
     Duration killGrace,
-    ReportSettings report) {
+    ReportSettings report,
+    ExecutorSettings executor) {
 
   public Spec {
     command = List.copyOf(command);

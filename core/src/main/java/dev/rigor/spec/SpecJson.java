@@ -49,6 +49,20 @@ public final class SpecJson {
     report.put("control", s.report().control());
     report.put("metrics", s.report().metrics());
     m.put("report", report);
+    if (!s.executor().equals(ExecutorSettings.LOCAL)) { // only when given: local experiments keep their experiment.json
+      ExecutorSettings e = s.executor();
+      Map<String, Object> executor = new LinkedHashMap<>();
+      executor.put("type", e.type());
+      executor.put("partition", e.partition());
+      executor.put("time", e.time() == null ? null : Quantities.format(e.time()));
+      executor.put("cpus_per_task", e.cpusPerTask());
+      executor.put("mem", e.mem());
+      executor.put("gpus", e.gpus());
+      executor.put("array_parallelism", e.arrayParallelism());
+      executor.put("sbatch_args", e.sbatchArgs());
+      executor.put("setup", e.setup());
+      m.put("executor", executor);
+    }
     return m;
   }
 

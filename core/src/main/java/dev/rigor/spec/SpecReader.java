@@ -20,7 +20,7 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -81,6 +81,7 @@ public final class SpecReader {
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
+    ExecutorSettings executor = top.has("executor") ? executor(top.get("executor")) : ExecutorSettings.LOCAL;
 
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
@@ -89,7 +90,7 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report);
+        limits, measure, killGrace, report, executor);
   }
 
   private String name(SpecNode.MapNode top) {
@@ -426,6 +427,70 @@ public final class SpecReader {
       }
     }
     return new Limits(memory, cpus);
+  }
+
+  /** {@code executor: {type: slurm, partition: gpu, time: 2h, mem: 4g, ...}} (DESIGN.md §11). */
+  private ExecutorSettings executor(SpecNode node) {
+    String example = "executor: {type: slurm, partition: debug, time: 1h, mem: 2g}";
+    SpecNode.MapNode map = r.map(node, "executor", example);
+    if (map == null) {
+      return ExecutorSettings.LOCAL;
+    }
+    r.checkKeys(map, "executor", ExecutorSettings.KEYS);
+    String type = "local";
+    if (!map.has("type")) {
+      r.error(map.position(), "'executor' has no 'type'", "add type: slurm (or type: local)");
+    } else {
+      String t = r.string(map.get("type"), "executor.type", "type: slurm");
+      if (t != null && !ExecutorSettings.TYPES.contains(t)) {
+        r.error(map.get("type").position(), "unknown executor type '" + t + "'", DidYouMean.hint(t, ExecutorSettings.TYPES));
+      } else if (t != null) {
+        type = t;
+      }
+    }
+    String partition = map.has("partition") ? r.string(map.get("partition"), "executor.partition", "partition: debug") : null;
+    Duration time = duration(map, "time", null);
+    Integer cpus = map.has("cpus_per_task") ? asInt(r.integer(map.get("cpus_per_task"), "executor.cpus_per_task", 1, "cpus_per_task: 4")) : null;
+    String mem = null;
+    if (map.has("mem")) {
+      SpecNode memNode = map.get("mem");
+      String text = memNode instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l + "m"
+          : r.string(memNode, "executor.mem", "mem: 4g");
+      if (text != null) {
+        if (text.matches("(?i)[0-9]+[kmgt]?b?")) {
+          mem = text.toUpperCase(java.util.Locale.ROOT).replaceFirst("B$", "");
+        } else {
+          r.error(memNode.position(), "'executor.mem' is not a size: '" + text + "'", "write e.g. mem: 512m or mem: 4g");
+        }
+      }
+    }
+    String gpus = null;
+    if (map.has("gpus")) {
+      SpecNode g = map.get("gpus");
+      gpus = g instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l.toString() : r.string(g, "executor.gpus", "gpus: 1");
+    }
+    Integer parallelism = map.has("array_parallelism")
+        ? asInt(r.integer(map.get("array_parallelism"), "executor.array_parallelism", 1, "array_parallelism: 50")) : null;
+    List<String> sbatchArgs = stringList(map, "sbatch_args", "sbatch_args: [--account=myproj, --qos=short]");
+    List<String> setup = stringList(map, "setup", "setup: ['module load java/17']");
+    return new ExecutorSettings(type, partition, time, cpus, mem, gpus, parallelism, sbatchArgs, setup);
+  }
+
+  private List<String> stringList(SpecNode.MapNode map, String key, String example) {
+    if (!map.has(key)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    List<SpecNode> items = r.list(map.get(key), "executor." + key, example);
+    if (items != null) {
+      for (SpecNode item : items) {
+        String text = r.string(item, "executor." + key + "[]", example);
+        if (text != null) {
+          out.add(text);
+        }
+      }
+    }
+    return out;
   }
 
   private ReportSettings report(SpecNode node, Matrix matrix) {
