@@ -2,13 +2,19 @@ package dev.rigor.cli;
 
 import dev.rigor.adaptive.AdaptiveException;
 import dev.rigor.adaptive.AdaptiveRunner;
+import dev.rigor.analysis.Definitions;
+import dev.rigor.analysis.ExperimentReader;
+import dev.rigor.analysis.RunValues;
 import dev.rigor.backend.Backends;
+import dev.rigor.exec.ShellQuote;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
 import dev.rigor.spec.MeasureMode;
 import dev.rigor.spec.Quantities;
 import dev.rigor.spec.Spec;
 import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
@@ -22,10 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(
     name = "run",
@@ -142,6 +148,9 @@ final class RunCommand implements Callable<Integer> {
       SweepResult result = coordinator.run();
       progress.close();
       summarize(result, spec.name());
+      if (!spec.goals().isEmpty()) {
+        unknownGoalMetrics(result.experimentDir()).forEach(w -> context.err().println("rigor: warning: " + w));
+      }
       dashboard.linger();
       return result.exitCode();
     } finally {
@@ -246,29 +255,51 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println(line);
     if (!r.failures().isEmpty()) {
-      out.println("failures:");
-      for (RunRecord f : r.failures().subList(0, Math.min(10, r.failures().size()))) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + (m.exitCode() == null ? "" : "  exit " + m.exitCode())
-            + (m.error() == null ? "" : "  " + m.error()));
+      List<FailureGroups.Group> groups = FailureGroups.of(r.failures());
+      out.println("failures (" + NumberText.count(groups.size(), "reason") + "):");
+      for (FailureGroups.Group g : groups.subList(0, Math.min(10, groups.size()))) {
+        out.println("  " + g.text());
       }
-      if (r.failures().size() > 10) {
-        out.println("  … and " + (r.failures().size() - 10) + " more (rigor status " + shown + ")");
+      if (groups.size() > 10) {
+        out.println("  … and " + NumberText.count(groups.size() - 10, "more reason") + " (rigor status " + shown + ")");
       }
     }
     out.println("results: " + shown.resolve("aggregate/runs.csv"));
+    if (resume && allowDrift) {
+      earlierDefinitions(r.experimentDir()).ifPresent(n -> out.println("note: " + n));
+    }
     if (!noReport) {
       ReportCommand.afterRun(context, r.experimentDir());
     }
     if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
-      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
+      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText());
+    }
+  }
+
+  /** Goals naming a metric no run has (streamed names cannot be checked before the runs). */
+  private static List<String> unknownGoalMetrics(Path experimentDir) {
+    try {
+      return new RunValues(ExperimentReader.read(experimentDir)).unknownMetricWarnings();
+    } catch (java.io.IOException | dev.rigor.analysis.AnalysisException e) {
+      return List.of();
+    }
+  }
+
+  /** After --allow-drift: the note that runs of the earlier definition exist and are left out of the analysis. */
+  private static java.util.Optional<String> earlierDefinitions(Path experimentDir) {
+    try {
+      ExperimentDirectory dir = new ExperimentDirectory(experimentDir);
+      int n = Definitions.earlier(RunIndex.latest(dir), Definitions.currentTrialKeys(dir)).size();
+      return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(Definitions.note(n, false));
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();
     }
   }
 
   private String overridesText() {
     StringBuilder b = new StringBuilder();
     for (String o : specOptions.overrides()) {
-      b.append(" --set ").append(o);
+      b.append(" --set ").append(ShellQuote.quote(o));
     }
     return b.toString();
   }

@@ -1,23 +1,19 @@
 package dev.rigor.cli;
 
+import dev.rigor.analysis.Definitions;
 import dev.rigor.exec.slurm.SlurmStates;
-import dev.rigor.plan.Planner;
-import dev.rigor.plan.Trial;
 import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
-import dev.rigor.spec.SpecException;
-import dev.rigor.spec.SpecLoader;
 import dev.rigor.store.AdaptiveFile;
 import dev.rigor.store.ExperimentDirectory;
-import java.util.Optional;
-import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.FileTail;
 import dev.rigor.store.HostInfo;
 import dev.rigor.store.Ledger;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
-import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunStatus;
 import dev.rigor.store.StoreJson;
 import java.io.IOException;
@@ -27,10 +23,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,22 +66,30 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
-    List<RunRecord> runs = RunIndex.latest(dir);
+    List<RunRecord> all = RunIndex.latest(dir);
     Optional<AdaptiveFile> adaptive = AdaptiveFile.read(dir);
+    Optional<Set<String>> current = Definitions.currentTrialKeys(dir);
     // adaptive: what the current round plans, not every seed up to max_seeds
     Integer planned = adaptive.isPresent()
         ? Integer.valueOf(adaptive.get().variations().stream().mapToInt(AdaptiveFile.VariationState::seeds).sum())
-        : plannedTrials(dir);
+        : current.map(Set::size).orElse(null);
+    List<RunRecord> earlier = Definitions.earlier(all, current);
+    // Runs of an earlier definition are not trials of this plan: counting them against it gave "144 of 72 planned".
+    List<RunRecord> runs = experiment.allDefinitions || earlier.isEmpty() ? all
+        : all.stream().filter(r -> current.get().contains(r.meta().trialKey())).toList();
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
     List<SlurmJob> jobs = slurmJobs(dir, runs);
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive, jobs);
+      json(dir, planned, counts, failures, coordinatorAlive, jobs, earlier.size());
     } else if (format.equalsIgnoreCase("table")) {
       human(dir, planned, counts, failures, coordinatorAlive);
       slurm(jobs);
+      if (!earlier.isEmpty()) {
+        context.out().println("note: " + Definitions.note(earlier.size(), experiment.allDefinitions));
+      }
     } else {
       context.out().print(parse(format).render(countsTable(counts)));
     }
@@ -162,21 +166,6 @@ final class StatusCommand implements Callable<Integer> {
     return b.build();
   }
 
-  /** The number of trials the experiment's spec plans (re-planned from experiment.json), or null. */
-  private static Integer plannedTrials(ExperimentDirectory dir) {
-    try {
-      ExperimentFile file = ExperimentFile.read(dir);
-      SpecLoader.Loaded loaded = SpecLoader.parse(file.source(), file.sourceText(), file.overrides());
-      Set<String> keys = new HashSet<>();
-      for (Trial t : Planner.plan(loaded.spec()).trials()) {
-        keys.add(t.trialKey());
-      }
-      return keys.size();
-    } catch (IOException | SpecException | RuntimeException e) {
-      return null;
-    }
-  }
-
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
     if (!Files.exists(dir.lockFile())) {
       return false;
@@ -213,11 +202,10 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (!failures.isEmpty()) {
       out.println();
-      out.println("failures (latest run of each trial):");
-      for (RunRecord f : failures) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + "  attempt " + m.attempt()
-            + (m.exitCode() == null ? "" : "  exit " + m.exitCode()) + (m.error() == null ? "" : "  — " + m.error()));
+      out.println("failures (latest run of each trial, identical ones grouped):");
+      for (FailureGroups.Group g : FailureGroups.of(failures)) {
+        RunMeta m = g.runs().get(0).meta();
+        out.println("  " + g.text() + (g.runs().size() == 1 ? "  attempt " + m.attempt() : ""));
         Path stderr = dir.run(m.runId()).stderr();
         List<String> lines = FileTail.lines(stderr, tail, MAX_LINE);
         if (!lines.isEmpty()) {
@@ -239,7 +227,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive, List<SlurmJob> jobs) throws IOException {
+      boolean alive, List<SlurmJob> jobs, int earlier) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -248,6 +236,7 @@ final class StatusCommand implements Callable<Integer> {
     m.put("counts", c);
     m.put("coordinator_running", alive);
     m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
+    m.put("earlier_definition_runs", earlier);
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();

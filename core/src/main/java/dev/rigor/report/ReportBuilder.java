@@ -26,11 +26,12 @@ public final class ReportBuilder {
    *     axis or value (the message says what exists)
    */
   public static ReportData build(ExperimentDirectory dir, ReportOptions options) throws AnalysisException, IOException {
-    Experiment e = ExperimentReader.read(dir.root());
+    Experiment e = ExperimentReader.read(dir.root(), options.allDefinitions());
     ExperimentInfo info = ExperimentInfo.read(dir);
     RunValues values = new RunValues(e);
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
     List<String> notes = new ArrayList<>(e.notes());
+    notes.addAll(values.unknownMetricWarnings());
     notes.addAll(setup.notes());
     java.util.Optional<dev.rigor.store.AdaptiveFile> adaptive = dev.rigor.store.AdaptiveFile.read(dir);
     adaptive.ifPresent(a -> notes.add(AdaptiveSection.NOTE));

@@ -3,7 +3,7 @@ package dev.rigor.serve;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.analysis.Grouping;
-import dev.rigor.analysis.MeanInterval;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.MetricSummary;
 import dev.rigor.analysis.RunValues;
@@ -210,7 +210,7 @@ final class ExperimentView {
     if (names.isEmpty() || e.okRuns().isEmpty()) {
       return o;
     }
-    SummarySettings t = new SummarySettings(MeanInterval.T, 0.95, 1000, 1);
+    SummarySettings t = new SummarySettings(IntervalChoice.AUTO, 0.95, 1000, 1);
     for (MetricSummary m : Summaries.compute(values, Grouping.byVariation(e), names.stream().map(Metric::scalar).toList(), t)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("group", m.group().label());

@@ -85,6 +85,7 @@ public final class SpecReader {
     MetricsSection metricsSection = new MetricsSection(r);
     List<MetricSpec> metrics = top.has("metrics") ? metricsSection.metrics(top.get("metrics")) : List.of();
     Map<String, Goal> goals = goals(top);
+    checkGoalNames(top, metrics, goals);
     SuccessCriteria success = top.has("success") ? metricsSection.success(top.get("success")) : SuccessCriteria.DEFAULT;
     Limits limits = limits(top);
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
@@ -373,6 +374,40 @@ public final class SpecReader {
       }
     }
     return env;
+  }
+
+  /** Metrics every run has, whatever the extractors. */
+  private static final List<String> BUILTIN_METRICS = List.of("wall_time_s", "cpu_time_s", "peak_rss_bytes");
+
+  /**
+   * When every extractor declares its names (regex {@code name}, json {@code fields}, csv {@code columns}), a goal
+   * whose name is a near miss of one ({@code avg_rewrd} for regex name {@code avg_reward}) is a typo: an error with
+   * did-you-mean. A name far from every declared one may be a streamed
+   * metric ($RIGOR_METRICS), which only runs reveal: run, compare and the report warn when no run has it.
+   */
+  private void checkGoalNames(SpecNode.MapNode top, List<MetricSpec> metrics, Map<String, Goal> goals) {
+    List<String> declared = new ArrayList<>(BUILTIN_METRICS);
+    for (MetricSpec m : metrics) {
+      if (m instanceof MetricSpec.Regex regex) {
+        declared.add(regex.name());
+      } else if (m instanceof MetricSpec.Json json && !json.fields().isEmpty()) {
+        json.fields().forEach(f -> declared.add(json.prefix() + f));
+      } else if (m instanceof MetricSpec.Csv csv && csv.key().isEmpty() && !csv.columns().isEmpty()) {
+        csv.columns().forEach(c -> declared.add(csv.prefix() + c));
+      } else {
+        return; // this extractor's names come from the files (every key of a json, every column of a csv): runs will tell
+      }
+    }
+    if (!(top.get("goals") instanceof SpecNode.MapNode map)) {
+      return;
+    }
+    for (SpecNode.Field f : map.fields().values()) {
+      String closest = DidYouMean.closest(f.key(), declared);
+      if (goals.containsKey(f.key()) && !declared.contains(f.key()) && closest != null) {
+        r.error(f.keyPosition(), "goal '" + f.key() + "' names no declared metric — did you mean '" + closest + "'?",
+            "name a metric the metrics section extracts (" + String.join(", ", declared) + ")");
+      }
+    }
   }
 
   private Map<String, Goal> goals(SpecNode.MapNode top) {
