@@ -69,7 +69,7 @@ public final class ExperimentReader {
     if (runs.isEmpty()) {
       throw new AnalysisException(root + " has no runs yet (rigor run SPEC writes them)");
     }
-    return of(dir.root(), spec, runs, map(Manifest.read(dir).get("git")), read.notes());
+    return of(dir.root(), spec, runs, map(Manifest.read(dir).get("git")), notes);
   }
 
   /**
