@@ -4,6 +4,7 @@ import dev.rigor.exec.Executor;
 import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.session.SessionExecutor;
 
 /**
  * Chooses the executor for an experiment from its trial kind (process, worker, python, java,
@@ -28,6 +29,9 @@ public final class Backends {
     String where = executorOverride != null ? executorOverride : "local";
     if (!where.equals("local")) {
       throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local");
+    }
+    if (context.spec().session() != null) {
+      return new SessionExecutor(context);
     }
     return new LocalExecutor(context.setup(), context.trees());
   }

@@ -13,9 +13,7 @@ import dev.rigor.store.RunStatus;
 import dev.rigor.store.SeriesFile;
 import java.io.File;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -25,7 +23,7 @@ import java.util.function.Function;
  * inside its tree (cgroup or /proc-followed), wait for it (timeout, termination), stop whatever it
  * left behind, measure, extract metrics, judge, and write the final record.
  */
-final class LocalRun implements Execution, Runnable {
+final class LocalRun extends Attempt {
 
   private static final File DEV_NULL = new File("/dev/null");
   /**
@@ -40,55 +38,18 @@ final class LocalRun implements Execution, Runnable {
   /** How soon a running trial notices {@link #terminate}. */
   private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final RunRequest request;
-  private final TrialSetup setup;
   private final ProcessTrees trees;
-  private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
-  private final CompletableFuture<RunStatus> stop = new CompletableFuture<>();
-  private final CompletableFuture<Void> slotFreed = new CompletableFuture<>();
 
   LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
-    this.request = request;
-    this.setup = setup;
+    super(request, setup);
     this.trees = trees;
   }
 
   @Override
-  public RunRequest request() {
-    return request;
-  }
-
-  @Override
-  public CompletableFuture<RunRecord> completion() {
-    return completion;
-  }
-
-  @Override
-  public CompletableFuture<?> slotFreed() {
-    return slotFreed;
-  }
-
-  @Override
-  public void terminate(RunStatus reason) {
-    stop.complete(reason);
-  }
-
-  @Override
-  public void run() {
-    RunRecord record;
-    try {
-      record = execute();
-    } catch (IOException | RuntimeException e) {
-      record = unrunnable(e);
-    }
-    slotFreed.complete(null);
-    completion.complete(record);
-  }
-
-  private RunRecord execute() throws IOException {
+  protected RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
-    dir.writeParams(paramsFile(request.trial()));
+    dir.writeParams(TrialCommand.paramsFile(request.trial()));
     TrialCommand command = TrialCommand.of(setup, request.trial(), dir);
     long startNanos = System.nanoTime();
     RunMeta meta = startingMeta(command.argv(), command.cwd().toString());
@@ -117,17 +78,6 @@ final class LocalRun implements Execution, Runnable {
       RunStatus stopped = await(process, tree);
       return finish(meta, startNanos, process, tree, stopped, null);
     }
-  }
-
-  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
-  private static Map<String, Object> paramsFile(Trial trial) {
-    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
-    if (trial.seed() != null) {
-      params.put("seed", trial.seed());
-    }
-    params.put("replicate", trial.replicate());
-    params.put("ablation", trial.variation().ablation().name());
-    return params;
   }
 
   private boolean exitsWithin(Process process, long nanos) {
@@ -210,26 +160,7 @@ final class LocalRun implements Execution, Runnable {
     };
   }
 
-  private RunRecord unrunnable(Exception e) {
-    RunMeta failed = startingMeta(List.of(), "").finished(RunStatus.ERROR, null, null, now(), 0, null, null, Measurement.NONE,
-        "could not run the trial: " + e.getMessage(), null);
-    try {
-      request.directory().writeMeta(failed);
-    } catch (IOException ignored) {
-      // the run directory itself is unusable; the ledger still gets the record
-    }
-    return new RunRecord(failed, RunMetrics.EMPTY);
-  }
-
   private RunMeta startingMeta(List<String> argv, String cwd) {
-    Trial t = request.trial();
-    return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), setup.experiment(), t.variation().params(), t.variation().axes(),
-        t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
-        HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
-        null, null, List.of(), null, ProcessHandle.current().pid());
-  }
-
-  private static double now() {
-    return System.currentTimeMillis() / 1000.0;
+    return setup.startingMeta(request, argv, cwd);
   }
 }

@@ -26,7 +26,11 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
   }
 
   public static TrialCommand of(TrialSetup setup, Trial trial, RunDirectory run) {
-    Function<String, String> plain = placeholders(trial, run);
+    return of(setup, trial, run, placeholders(trial, run));
+  }
+
+  /** As {@link #of(TrialSetup, Trial, RunDirectory)}, with the placeholders' values given (a backend's own, such as {@code workdir}). */
+  public static TrialCommand of(TrialSetup setup, Trial trial, RunDirectory run, Function<String, String> plain) {
     List<String> argv = new ArrayList<>();
     if (setup.shell() != null) {
       StringBuilder line = new StringBuilder(setup.shell().render(name -> ShellQuote.quote(plain.apply(name))));
@@ -68,6 +72,17 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
     values.put("run_dir", run.root().toString());
     values.put("out", run.out().toString());
     return values::get;
+  }
+
+  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
+  public static Map<String, Object> paramsFile(Trial trial) {
+    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
+    if (trial.seed() != null) {
+      params.put("seed", trial.seed());
+    }
+    params.put("replicate", trial.replicate());
+    params.put("ablation", trial.variation().ablation().name());
+    return params;
   }
 
   /** {@code args: flags}: every param as {@code --name value} (booleans bare when true), the seed, then ablation flags. */

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param session the interactive-session trial kind, or {@code null} (then {@code command} or {@code shell} is set)
+ * @param verify checks after a session ended by {@code end}, or {@code null}
  */
 public record Spec(
     String name,
@@ -42,7 +44,9 @@ public record Spec(
     Limits limits,
     MeasureMode measure,
     Duration killGrace,
-    ReportSettings report) {
+    ReportSettings report,
+    SessionSpec session,
+    VerifySpec verify) {
 
   public Spec {
     command = List.copyOf(command);
@@ -54,8 +58,11 @@ public record Spec(
     if (ablations.isEmpty()) {
       throw new IllegalArgumentException("a spec has at least the baseline ablation");
     }
-    if (command.isEmpty() == (shell == null)) {
+    if (session == null && command.isEmpty() == (shell == null)) {
       throw new IllegalArgumentException("exactly one of command and shell is set");
+    }
+    if (session != null && (!command.isEmpty() || shell != null)) {
+      throw new IllegalArgumentException("a session spec has no command or shell");
     }
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");

@@ -20,7 +20,10 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "session", "verify");
+
+  /** The keys that each name a trial kind; a spec has exactly one. */
+  static final List<String> KIND_KEYS = List.of("command", "shell", "session");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -80,6 +83,10 @@ public final class SpecReader {
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
+    SessionSection sessions = new SessionSection(r);
+    SessionSpec session = top.has("session") ? sessions.session(top.get("session")) : null;
+    VerifySpec verify = top.has("verify") ? sessions.verify(top.get("verify")) : null;
+    sessionOnly(top);
 
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
@@ -88,7 +95,19 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report);
+        limits, measure, killGrace, report, session, verify);
+  }
+
+  /** {@code verify} checks what a session made, and a session is judged by how it ended, not by {@code success}. */
+  private void sessionOnly(SpecNode.MapNode top) {
+    if (top.has("verify") && !top.has("session")) {
+      r.error(top.fields().get("verify").keyPosition(), "'verify' applies only to a 'session' trial",
+          "move the checks into success: {files: [...]}, or make the trial a session");
+    }
+    if (top.has("success") && top.has("session")) {
+      r.error(top.fields().get("success").keyPosition(), "'success' does not apply to a session (it succeeds when ended by 'end' and every 'verify' check passes)",
+          "remove 'success'; check files with verify: {files: [...]}");
+    }
   }
 
   private String name(SpecNode.MapNode top) {
@@ -106,15 +125,19 @@ public final class SpecReader {
   }
 
   private Template command(SpecNode.MapNode top, List<Template> command) {
-    boolean hasCommand = top.has("command");
-    boolean hasShell = top.has("shell");
-    if (hasCommand && hasShell) {
-      r.error(top.fields().get("shell").keyPosition(), "both 'command' and 'shell' are given", "keep one: 'command' (an argv list, safest) or 'shell'");
+    List<String> kinds = KIND_KEYS.stream().filter(top::has).toList();
+    if (kinds.size() > 1) {
+      r.error(top.fields().get(kinds.get(1)).keyPosition(), "both '" + kinds.get(0) + "' and '" + kinds.get(1) + "' are given",
+          "keep one trial kind: " + String.join(", ", KIND_KEYS.stream().map(k -> "'" + k + "'").toList()));
       return null;
     }
-    if (!hasCommand && !hasShell) {
+    if (kinds.isEmpty()) {
       r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]");
       return null;
+    }
+    boolean hasShell = top.has("shell");
+    if (!top.has("command") && !hasShell) {
+      return null; // another trial kind
     }
     if (hasShell) {
       return r.template(top.get("shell"), "shell", "shell: \"make run SEED={seed}\"");

@@ -21,7 +21,7 @@ final class Preflight {
   private Preflight() {}
 
   static void check(TrialSetup setup, Plan plan) throws RefusedException {
-    if (setup.shell() != null || plan.trials().isEmpty()) {
+    if (setup.shell() != null || setup.command().isEmpty() || plan.trials().isEmpty()) { // another trial kind checks its own program
       return;
     }
     Set<String> problems = new LinkedHashSet<>();
