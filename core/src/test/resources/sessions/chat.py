@@ -6,6 +6,7 @@ It prints a banner and the prompt "chat> " without a newline, then obeys one com
   done           prints DONE
   exit N         exits with code N
   hang           starts a grandchild that ignores SIGTERM and SIGHUP, then never answers
+                 (prints DONE instead when the file named by $CHAT_QUICK exists)
   big N          prints N numbered lines
   utf8           prints multi-byte characters one byte at a time (split across reads)
   color          prints coloured text, a title escape and a cursor move
@@ -51,6 +52,8 @@ def main():
         elif cmd == "exit":
             say("bye")
             return int(arg or 0)
+        elif cmd == "hang" and os.path.exists(os.environ.get("CHAT_QUICK", "/nonexistent")):
+            say("DONE")
         elif cmd == "hang":
             subprocess.Popen(["/bin/sh", "-c", "trap '' TERM HUP; while :; do sleep 1; done", "hang-child"] + sys.argv[1:])
             say("thinking")
