@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
       "probability of improvement; and a verdict: better / worse by the metric's goal in the spec, higher /",
       "lower without one, or no significant difference. Runs pair up by seed (and by the variation",
       "parameters the selectors leave free) when both sides have the same seeds; otherwise the comparison",
-      "is unpaired and a note says why. Only ok runs enter. The verdict uses the test, not the CI: with",
+      "is unpaired and a note says why. Only ok runs enter (and sessions the program failed, docs/SESSIONS.md). The verdict uses the test, not the CI: with",
       "few runs bootstrap CIs are too narrow (docs/STATISTICS.md)."
     },
     footer = {

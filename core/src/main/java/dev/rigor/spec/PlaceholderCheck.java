@@ -57,6 +57,8 @@ final class PlaceholderCheck {
         files.items().forEach(f -> {
           if (f instanceof SpecNode.MapNode m) {
             checkIfPresent(m.get("path"), "verify.files[].path");
+            checkIfPresent(m.get("contains"), "verify.files[].contains");
+            checkIfPresent(m.get("equals"), "verify.files[].equals");
           }
         });
       }

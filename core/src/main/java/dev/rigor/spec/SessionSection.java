@@ -207,8 +207,8 @@ final class SessionSection {
     }
     Template path = r.template(m.get("path"), "verify.files[].path", "path: hello.txt");
     Boolean exists = m.has("exists") ? r.bool(m.get("exists"), "exists") : null;
-    String contains = m.has("contains") ? r.string(m.get("contains"), "contains", "contains: hi") : null;
-    String equals = m.has("equals") ? r.string(m.get("equals"), "equals", "equals: \"hi\\n\"") : null;
+    Template contains = m.has("contains") ? r.template(m.get("contains"), "contains", "contains: hi") : null;
+    Template equals = m.has("equals") ? r.template(m.get("equals"), "equals", "equals: \"hi\\n\"") : null;
     Pattern matches = m.has("matches") ? pattern(m.get("matches"), "matches") : null;
     if (Boolean.FALSE.equals(exists) && (contains != null || equals != null || matches != null)) {
       r.error(m.get("exists").position(), "a file that must not exist cannot have content checks",

@@ -139,8 +139,8 @@ public final class SpecJson {
       Map<String, Object> fm = new LinkedHashMap<>();
       fm.put("path", f.path().raw());
       fm.put("exists", f.exists());
-      fm.put("contains", f.contains());
-      fm.put("equals", f.equals());
+      fm.put("contains", f.contains() == null ? null : f.contains().raw());
+      fm.put("equals", f.equals() == null ? null : f.equals().raw());
       fm.put("matches", f.matches() == null ? null : f.matches().pattern());
       files.add(fm);
     }

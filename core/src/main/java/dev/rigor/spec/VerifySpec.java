@@ -20,9 +20,9 @@ public record VerifySpec(List<FileCheck> files, List<Template> command) {
    * One file, relative to the session's working directory. Each non-null expectation is checked.
    *
    * @param exists whether the file must exist ({@code false}: must not); {@code null} means "exists" when anything else is asked
-   * @param contains text the file must contain
+   * @param contains text the file must contain (a template, like {@code equals})
    * @param equals the file's whole expected content
    * @param matches a regular expression the content must match (find)
    */
-  public record FileCheck(Template path, Boolean exists, String contains, String equals, Pattern matches) {}
+  public record FileCheck(Template path, Boolean exists, Template contains, Template equals, Pattern matches) {}
 }

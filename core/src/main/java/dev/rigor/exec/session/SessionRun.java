@@ -86,7 +86,7 @@ final class SessionRun extends Attempt {
     dir.prepareAttempt();
     dir.writeParams(TrialCommand.paramsFile(request.trial()));
     Place place = place(dir);
-    TrialCommand command = TrialCommand.of(setup, request.trial(), dir, place.values());
+    TrialCommand command = withScriptsFound(TrialCommand.of(setup, request.trial(), dir, place.values()));
     RunMeta meta = setup.startingMeta(request, command.argv(), place.workdir().toString());
     long startNanos = System.nanoTime();
     if (!Files.isDirectory(place.workdir())) {
@@ -122,6 +122,23 @@ final class SessionRun extends Attempt {
       talk.write(true);
       return finish(meta, startNanos, talk, tree, process, null);
     }
+  }
+
+  /**
+   * In a fresh working directory, the program's arguments that name a file relative to the directory
+   * rigor runs in ({@code [python3, agent.py]}) are made absolute, so that the command means what it
+   * means in a process trial; every other argument is passed as written.
+   */
+  private TrialCommand withScriptsFound(TrialCommand command) {
+    if (!session.freshWorkdir()) {
+      return command;
+    }
+    List<String> argv = new ArrayList<>();
+    for (String arg : command.argv()) {
+      Path p = arg.isEmpty() || arg.startsWith("-") ? null : setup.invocationDir().resolve(arg);
+      argv.add(p != null && !Path.of(arg).isAbsolute() && Files.isRegularFile(p) ? p.normalize().toString() : arg);
+    }
+    return new TrialCommand(argv, command.env(), command.cwd());
   }
 
   /** The turns of one session and how it ended; written to transcript.json as it goes. */
@@ -280,7 +297,7 @@ final class SessionRun extends Attempt {
     private String reply(SessionSpec.Program program, int n, long runDeadline) throws IOException {
       List<String> argv = program.argv().stream().map(t -> t.render(place.values())).toList();
       byte[] input = StoreJson.compact(transcript()).getBytes(StandardCharsets.UTF_8);
-      Helper.Result r = Helper.run(trees, request.trial().trialKey() + "-a" + request.attempt() + "-reply" + n, argv, place.workdir(),
+      Helper.Result r = Helper.run(trees, request.trial().trialKey() + "-a" + request.attempt() + "-reply" + n, argv, setup.invocationDir(),
           env, input, dir.stderr(), session.turnTimeout(), setup.killGrace());
       if (!r.passed()) {
         ended("error", "the reply program " + argv + (r.exitCode() == null ? " did not finish within turn_timeout " + Quantities.format(session.turnTimeout())
@@ -298,12 +315,12 @@ final class SessionRun extends Attempt {
       verifications.addAll(Verifier.files(verify, place.workdir(), place.values()));
       if (!verify.command().isEmpty()) {
         List<String> argv = verify.command().stream().map((Template t) -> t.render(place.values())).toList();
-        Helper.Result r = Helper.run(trees, request.trial().trialKey() + "-a" + request.attempt() + "-verify", argv, place.workdir(),
+        Helper.Result r = Helper.run(trees, request.trial().trialKey() + "-a" + request.attempt() + "-verify", argv, setup.invocationDir(),
             env, new byte[0], null, session.turnTimeout(), setup.killGrace());
         String out = r.output().strip();
         String detail = (r.exitCode() == null ? "stopped after " + Quantities.format(session.turnTimeout()) : "exit " + r.exitCode())
             + (out.isEmpty() ? "" : ": " + (out.length() > 2000 ? "…" + out.substring(out.length() - 2000) : out));
-        verifications.add(new Transcript.Verification("command", String.join(" ", argv), "exit 0", r.passed(), detail));
+        verifications.add(new Transcript.Verification("command", String.join(" ", argv), "exits 0", r.passed(), detail));
       }
       verified = verifications.stream().allMatch(Transcript.Verification::passed);
     }

@@ -35,12 +35,14 @@ final class Verifier {
       }
       String content = exists ? read(file) : null;
       if (check.contains() != null) {
-        boolean ok = content != null && content.contains(check.contains());
-        out.add(new Verification("file", relative, "contains " + quote(check.contains()), ok, ok ? null : got(content)));
+        String expected = check.contains().render(placeholders);
+        boolean ok = content != null && content.contains(expected);
+        out.add(new Verification("file", relative, "contains " + quote(expected), ok, ok ? null : got(content)));
       }
       if (check.equals() != null) {
-        boolean ok = content != null && content.equals(check.equals());
-        out.add(new Verification("file", relative, "equals " + quote(check.equals()), ok, ok ? null : got(content)));
+        String expected = check.equals().render(placeholders);
+        boolean ok = content != null && content.equals(expected);
+        out.add(new Verification("file", relative, "equals " + quote(expected), ok, ok ? null : got(content)));
       }
       if (check.matches() != null) {
         boolean ok = content != null && check.matches().matcher(content).find();
