@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param failureCount how many runs did not end ok
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
+ * @param sessions interactive sessions by variation (empty without sessions)
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
-    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
+    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
+    SessionSection sessions) {
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -27,5 +29,6 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     variance = List.copyOf(variance);
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(sessions, "sessions");
   }
 }
