@@ -134,14 +134,12 @@ final class StatusCommand implements Callable<Integer> {
       if (r.meta().status() != RunStatus.RUNNING) {
         continue;
       }
-      Transcript t = Transcript.read(dir.run(r.meta().runId()));
-      if (t == null) {
+      Transcript.Progress p = Transcript.progress(dir.run(r.meta().runId()));
+      if (p == null) {
         continue;
       }
-      int done = t.turns().size();
-      String last = done == 0 ? "" : "; last reply: " + oneLine(t.turns().get(done - 1).received());
-      out.put(r.meta().runId(), t.end() != null ? "session ended (" + t.end() + "), being verified and recorded"
-          : "session turn " + (done + 1) + (t.maxTurns() == null ? "" : " of at most " + t.maxTurns()) + last);
+      String last = p.last() == null ? "" : "; last reply: " + oneLine(p.last().received());
+      out.put(r.meta().runId(), "session turn " + (p.turns() + 1) + (p.maxTurns() == null ? "" : " of at most " + p.maxTurns()) + last);
     }
     return out;
   }

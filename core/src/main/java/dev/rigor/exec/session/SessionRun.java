@@ -119,7 +119,7 @@ final class SessionRun extends Attempt {
       if ("end".equals(talk.end)) {
         talk.verify();
       }
-      talk.write(true);
+      talk.write();
       return finish(meta, startNanos, talk, tree, process, null);
     }
   }
@@ -181,6 +181,7 @@ final class SessionRun extends Attempt {
 
     void play(long startNanos) throws InterruptedException, IOException {
       this.startNanos = startNanos;
+      Transcript.startLive(dir, session.maxTurns());
       long runDeadline = setup.timeout() == null ? Long.MAX_VALUE : startNanos + setup.timeout().toNanos();
       String sent = null;
       String sentBy = null;
@@ -247,10 +248,11 @@ final class SessionRun extends Attempt {
         } else {
           stopped(w, n, runDeadline);
         }
-        turns.add(new Transcript.Turn(n, sent, sentBy, received, out.raw(), seconds(turnStart), endS, waited(w), reactor, when, action));
+        Transcript.Turn turn = new Transcript.Turn(n, sent, sentBy, received, out.raw(), seconds(turnStart), endS, waited(w), reactor, when, action);
+        turns.add(turn);
+        Transcript.appendLive(dir, turn);
         sent = next;
         sentBy = nextBy;
-        write(false);
       }
     }
 
@@ -331,13 +333,8 @@ final class SessionRun extends Attempt {
           verifications, verified);
     }
 
-    void write(boolean last) throws IOException {
-      Transcript t = transcript();
-      if (!last && t.end() != null) {
-        t = new Transcript(t.schema(), t.runId(), t.command(), t.cwd(), t.maxTurns(), t.startTimeUnixS(), t.opening(), t.turns(),
-            null, null, null, null, t.verifications(), null); // ended, but not yet stopped and verified
-      }
-      t.write(dir);
+    void write() throws IOException {
+      transcript().write(dir);
     }
   }
 

@@ -62,8 +62,8 @@ class SessionCrashIT {
       try {
         List<RunDirectory> runs = dir.runDirectories();
         return runs.size() == 2 && runs.stream().allMatch(r -> {
-          Transcript t = Transcript.read(r);
-          return t != null && t.turns().size() == 1 && Processes.withMarker(marker).size() >= 4;
+          Transcript.Progress p = Transcript.progress(r);
+          return p != null && p.turns() == 1 && Processes.withMarker(marker).size() >= 4;
         });
       } catch (java.io.IOException e) {
         return false;
