@@ -1,16 +1,17 @@
 package dev.rigor.analysis;
 
-import dev.rigor.stats.IntervalMethod;
 import java.util.Objects;
 
 /**
  * How compare estimates, tests and decides; every field filled ({@link #defaults()} holds the defaults).
  *
- * @param ci the bootstrap interval shown for the effect
+ * @param ci with {@code --test none} the interval behind the verdict ({@code auto}: t below 30 runs for a mean
+ *     difference, else BCa); otherwise the method of the bootstrap interval shown beside the test's own interval
+ *     (BCa for auto and t)
  * @param alpha significance level of the verdicts; the CI's confidence is {@code 1 - alpha}
  * @param seed base seed of the resampling streams ({@link StreamSeeds})
  */
-public record CompareSettings(EffectStatistic statistic, TestChoice test, Correction correction, IntervalMethod ci,
+public record CompareSettings(EffectStatistic statistic, TestChoice test, Correction correction, IntervalChoice ci,
     double alpha, int resamples, long seed, PairingMode pairing) {
 
   public CompareSettings {
@@ -27,9 +28,14 @@ public record CompareSettings(EffectStatistic statistic, TestChoice test, Correc
     }
   }
 
-  /** Mean difference, paired-or-Welch t test, Holm, BCa, alpha 0.05, 10,000 resamples, seed 1, automatic pairing. */
+  /** Mean difference, paired-or-Welch t test with its t interval, Holm, auto (bootstrap BCa beside), alpha 0.05, 10,000 resamples, seed 1, automatic pairing. */
+  /** The bootstrap method of the interval shown beside the test's: {@code --ci} when it names one, else BCa. */
+  public dev.rigor.stats.IntervalMethod bootstrapMethod() {
+    return ci.bootstrap().orElse(dev.rigor.stats.IntervalMethod.BCA);
+  }
+
   public static CompareSettings defaults() {
-    return new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA,
+    return new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalChoice.AUTO,
         Defaults.ALPHA, Defaults.RESAMPLES, Defaults.SEED, PairingMode.AUTO);
   }
 }

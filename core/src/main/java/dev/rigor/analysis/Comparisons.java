@@ -15,8 +15,9 @@ import java.util.stream.IntStream;
  * {@code rigor compare}: every contrast × metric measured ({@link MetricContrast}), the p-values
  * adjusted together, and a verdict per row.
  *
- * <p>The verdict follows the adjusted p-value of the test (paired t by default), not the bootstrap
- * interval: at the run counts experiments have (n ≈ 3–30), percentile and BCa intervals of a mean are
+ * <p>The verdict follows the adjusted p-value of the test (paired t by default), and the interval reported
+ * with it is the test's own ({@link Comparison#interval}: t, or Hodges–Lehmann for Wilcoxon), so that the two never
+ * disagree; the bootstrap interval of {@code --statistic} is shown beside it. Not the bootstrap interval, because at the run counts experiments have (n ≈ 3–30), percentile and BCa intervals of a mean are
  * too narrow (coverage ≈ P(|T_{n-1}| ≤ z·√((n−1)/n)), Hesterberg 2015) and a paired BCa check rejects
  * a true null ~6.3% of the time at n = 30, while the paired t test holds 5% (docs/STATISTICS.md).
  * With {@code --test none} the verdict is whether the interval excludes the null, at a
@@ -69,8 +70,14 @@ public final class Comparisons {
       }
     }
     if (widened) {
-      notes.add("--test none: verdicts from the " + s.ci().name().toLowerCase(Locale.ROOT) + " interval alone, at "
-          + confidence + " confidence (Bonferroni over " + rows + " comparisons)");
+      notes.add("--test none: verdicts from the interval alone, at " + confidence + " confidence (Bonferroni over " + rows
+          + " comparisons)");
+    }
+    for (Comparison r : measured) {
+      r.interval().filter(i -> i.confidence() < confidence - 1e-12).ifPresent(i -> notes.add(r.candidate() + " vs " + r.control()
+          + ", " + r.metric().label() + ": the " + r.ciMethod().human() + " interval cannot reach " + level(confidence) + " with "
+          + r.candidateStats().n() + (r.paired() ? " pairs" : " runs") + "; it is shown at " + level(i.confidence())
+          + " (the widest there is)"));
     }
     return decide(measured, s, confidence, notes);
   }
@@ -88,8 +95,8 @@ public final class Comparisons {
     if (s.test() == TestChoice.NONE) {
       for (int i = 0; i < out.size(); i++) {
         Comparison r = out.get(i);
-        if (r.effect().isPresent()) {
-          boolean significant = r.effect().get().excludes(r.statistic().nullValue());
+        if (r.interval().isPresent()) {
+          boolean significant = r.interval().get().excludes(r.intervalNull());
           out.set(i, r.decided(OptionalDouble.empty(), Verdict.of(significant, higher(r), r.goal())));
         }
       }
@@ -105,11 +112,15 @@ public final class Comparisons {
     if (r.test().isPresent() && r.effectSize().isPresent()) {
       return r.effectSize().getAsDouble() > 0;
     }
-    if (r.effect().isPresent()) {
-      double shift = r.effect().get().estimate() - r.statistic().nullValue();
-      return r.statistic() == EffectStatistic.RATIO && r.controlStats().mean() < 0 ? shift < 0 : shift > 0;
+    if (r.interval().isPresent()) {
+      double shift = r.interval().get().estimate() - r.intervalNull();
+      return r.ciMethod().bootstrap() && r.statistic() == EffectStatistic.RATIO && r.controlStats().mean() < 0 ? shift < 0 : shift > 0;
     }
     return r.candidateStats().mean() > r.controlStats().mean();
+  }
+
+  private static String level(double confidence) {
+    return String.format(Locale.ROOT, "%.4g%%", 100 * confidence).replaceAll("\\.?0+%$", "%");
   }
 
   private static String prefix(Contrast c) {

@@ -19,6 +19,12 @@ public final class Defaults {
   public static final int VARIANCE_SUBSAMPLES = 2_000;
   /** The variance-vs-n curve extends to at least this n (beyond the runs there are, it extrapolates). */
   public static final int VARIANCE_MAX_N = 50;
+  /**
+   * Below this many values the default interval ({@code --ci auto}) is Student t, from it bootstrap BCa: at
+   * n ≈ 3–30 percentile and BCa intervals of a mean are too narrow (docs/STATISTICS.md). The one rule of
+   * summary, compare and the report ({@link IntervalChoice#resolve}).
+   */
+  public static final int T_INTERVAL_BELOW = 30;
   /** Points averaged by {@code --summary last_n}. */
   public static final int LAST_N = 10;
 

@@ -37,6 +37,7 @@ public final class Experiment {
   private final List<RunRecord> okRuns;
   private final List<String> attributeKeys;
   private final boolean hasAblations;
+  private final Map<String, Boolean> numericAttributes = new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param declaredValues for matrix axes, {@code ablation} and {@code seed}: the values in spec order
@@ -78,6 +79,22 @@ public final class Experiment {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * Whether an attribute's values are numbers in the spec (and so in every run's params): seed and replicate
+   * always, the ablation never, a parameter when every run that has it holds a number. Machine output writes
+   * such values as JSON numbers ({@code "arms": 5}), keeping the spec's types.
+   */
+  public boolean numeric(String attribute) {
+    return switch (attribute) {
+      case RunAttributes.SEED, RunAttributes.REPLICATE -> true;
+      case RunAttributes.ABLATION -> false;
+      default -> numericAttributes.computeIfAbsent(attribute, k -> {
+        List<Object> values = runs.stream().map(r -> r.meta().params().get(k)).filter(java.util.Objects::nonNull).toList();
+        return !values.isEmpty() && values.stream().allMatch(v -> v instanceof Number);
+      });
+    };
   }
 
   public Path root() {

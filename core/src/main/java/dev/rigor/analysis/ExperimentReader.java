@@ -32,8 +32,18 @@ public final class ExperimentReader {
 
   private ExperimentReader() {}
 
-  /** Reads the experiment in {@code root}. */
+  /** Reads the experiment in {@code root}: the runs of its current trial definition ({@link Definitions}). */
   public static Experiment read(Path root) throws AnalysisException, IOException {
+    return read(root, false);
+  }
+
+  /**
+   * Reads the experiment in {@code root}.
+   *
+   * @param allDefinitions include the runs of earlier trial definitions (after {@code --allow-drift}); either way a
+   *     note says they exist
+   */
+  public static Experiment read(Path root, boolean allDefinitions) throws AnalysisException, IOException {
     ExperimentDirectory dir = new ExperimentDirectory(root);
     if (!Files.isDirectory(dir.root())) {
       throw new AnalysisException(root + " does not exist");
@@ -42,20 +52,39 @@ public final class ExperimentReader {
       throw new AnalysisException(root + " is not an experiment directory (no experiment.json, rigor.db or runs/)");
     }
     CompletableFuture<Map<String, Object>> reading = CompletableFuture.supplyAsync(() -> spec(dir));
+    CompletableFuture<Optional<java.util.Set<String>>> current = CompletableFuture.supplyAsync(() -> Definitions.currentTrialKeys(dir));
     Runs read = runs(dir);
     List<RunRecord> runs = read.records();
     Map<String, Object> spec = join(reading);
+    List<String> notes = new java.util.ArrayList<>(read.notes());
+    List<RunRecord> earlier = Definitions.earlier(runs, current.join());
+    if (!earlier.isEmpty()) {
+      notes.add(Definitions.note(earlier.size(), allDefinitions));
+      if (!allDefinitions) {
+        java.util.Set<RunRecord> left = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        left.addAll(earlier);
+        runs = runs.stream().filter(r -> !left.contains(r)).toList();
+      }
+    }
     if (runs.isEmpty()) {
       throw new AnalysisException(root + " has no runs yet (rigor run SPEC writes them)");
     }
-    String name = spec.get("name") instanceof String s ? s : dir.root().getFileName().toString();
+    return of(dir.root(), spec, runs, map(Manifest.read(dir).get("git")), read.notes());
+  }
+
+  /**
+   * The experiment of runs read elsewhere (the dashboard keeps them up to date itself), with what
+   * {@code spec} (experiment.json's resolved spec) declares; {@code git} is manifest.json's, or empty.
+   */
+  public static Experiment of(Path root, Map<String, Object> spec, List<RunRecord> runs, Map<String, Object> git,
+      List<String> notes) {
+    String name = spec.get("name") instanceof String s ? s : root.getFileName().toString();
     Map<String, List<String>> declared = declaredValues(spec);
     List<String> axes = matrixAxes(declared, runs);
     Map<String, Object> report = map(spec.get("report"));
-    Map<String, Object> git = map(Manifest.read(dir).get("git"));
-    return new Experiment(name, dir.root(), axes, declared, goals(spec), texts(map(report.get("control"))),
+    return new Experiment(name, root, axes, declared, goals(spec), texts(map(report.get("control"))),
         strings(report.get("metrics")), runs, Optional.ofNullable(git.get("commit")).map(Object::toString),
-        Boolean.TRUE.equals(git.get("dirty")), read.notes());
+        Boolean.TRUE.equals(git.get("dirty")), notes);
   }
 
   /** The runs read, and what the user should know about how. */

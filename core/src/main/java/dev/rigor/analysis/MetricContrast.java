@@ -6,6 +6,7 @@ import dev.rigor.stats.BootstrapConfig;
 import dev.rigor.stats.BootstrapResult;
 import dev.rigor.stats.ConfidenceInterval;
 import dev.rigor.stats.EffectSizes;
+import dev.rigor.stats.HodgesLehmann;
 import dev.rigor.stats.ProbabilityOfImprovement;
 import dev.rigor.stats.RankTests;
 import dev.rigor.stats.Summary;
@@ -22,7 +23,7 @@ import java.util.OptionalDouble;
 
 /**
  * Measures one metric for one contrast: both sides' values (paired or not), the bootstrap interval of
- * the effect, the test, the effect size and the probability of improvement. The verdict is left to
+ * the effect, the test with the interval of the same method, the effect size and the probability of improvement. The verdict is left to
  * {@link Comparisons}, which needs every p-value of the command to adjust them.
  */
 final class MetricContrast {
@@ -71,11 +72,52 @@ final class MetricContrast {
     double[] b = data.candidate();
     Optional<Goal> goal = c.control().values().experiment().goal(metric.name());
     boolean any = a.length > 0 && b.length > 0;
+    Optional<TestResult> test = any ? test(data, s.test(), confidence) : Optional.empty();
+    CiMethod method = intervalMethod(data, s);
     return new Comparison(c.group(), c.candidate().label(), c.control().label(), metric, goal, data.paired(),
-        SampleStats.of(a), SampleStats.of(b), s.statistic(), s.ci(), effect, relativeChange(effect, a, s.statistic()),
-        any ? test(data, s.test(), confidence) : Optional.empty(), OptionalDouble.empty(), effectSizeName(data.paired(), s.test()),
-        effectSize(data, s.test()), any ? OptionalDouble.of(improvement(b, a, goal)) : OptionalDouble.empty(),
-        Verdict.INSUFFICIENT);
+        SampleStats.of(a), SampleStats.of(b), s.statistic(), s.bootstrapMethod(), effect, method,
+        interval(data, method, test, effect, confidence), relativeChange(effect, a, s.statistic()), test, OptionalDouble.empty(),
+        effectSizeName(data.paired(), s.test()), effectSize(data, s.test()),
+        any ? OptionalDouble.of(improvement(data, goal)) : OptionalDouble.empty(), Verdict.INSUFFICIENT);
+  }
+
+  /**
+   * The method of the interval that goes with the verdict: the test's own (t, or Hodges–Lehmann for Wilcoxon), or
+   * with {@code --test none} the {@code --ci} choice, resolved by the smaller side's n (t only for a mean difference).
+   */
+  private static CiMethod intervalMethod(Samples d, CompareSettings s) {
+    CiMethod t = d.paired() ? CiMethod.T : CiMethod.WELCH_T;
+    return switch (s.test()) {
+      case T -> t;
+      case WILCOXON -> CiMethod.HODGES_LEHMANN;
+      case NONE -> {
+        IntervalChoice ci = s.ci().resolve(Math.min(d.control().length, d.candidate().length));
+        yield ci == IntervalChoice.T && s.statistic() == EffectStatistic.MEAN_DIFF ? t
+            : CiMethod.of(ci.bootstrap().orElse(dev.rigor.stats.IntervalMethod.BCA));
+      }
+    };
+  }
+
+  private static Optional<ConfidenceInterval> interval(Samples d, CiMethod method, Optional<TestResult> test,
+      Optional<ConfidenceInterval> bootstrap, double confidence) {
+    double[] a = d.control();
+    double[] b = d.candidate();
+    if (method.bootstrap()) {
+      return bootstrap;
+    }
+    if (method == CiMethod.HODGES_LEHMANN) {
+      if (d.paired() ? a.length < 2 : a.length < 1 || b.length < 1) {
+        return Optional.empty();
+      }
+      return Optional.of(d.paired() ? HodgesLehmann.paired(b, a, confidence) : HodgesLehmann.twoSample(b, a, confidence));
+    }
+    if (test.isPresent() && test.get().difference().isPresent()) {
+      return test.get().difference();
+    }
+    if (a.length < 2 || b.length < 2) {
+      return Optional.empty();
+    }
+    return (d.paired() ? TTests.paired(b, a, confidence) : TTests.welch(b, a, confidence)).difference();
   }
 
   /** The effect's interval per data set; those with the same sizes share one stream of resamples. */
@@ -95,7 +137,7 @@ final class MetricContrast {
           ? Bootstrap.pairedEach(candidate, control, s.statistic().paired(), config)
           : Bootstrap.twoSampleEach(candidate, control, s.statistic().unpaired(), config);
       for (int j = 0; j < same.size(); j++) {
-        out.set(same.get(j), results.get(j).map(r -> r.interval(s.ci())));
+        out.set(same.get(j), results.get(j).map(r -> r.interval(s.bootstrapMethod())));
       }
     }
     return out;
@@ -148,10 +190,11 @@ final class MetricContrast {
     return a.length < 2 || b.length < 2 ? OptionalDouble.empty() : OptionalDouble.of(EffectSizes.hedgesG(b, a));
   }
 
-  /** P(candidate better than control), ties ½; higher is better without a goal. */
-  private static double improvement(double[] candidate, double[] control, Optional<Goal> goal) {
+  /** P(candidate better than control), ties ½, over the pairs when paired; higher is better without a goal. */
+  private static double improvement(Samples d, Optional<Goal> goal) {
     dev.rigor.stats.Goal g = goal.orElse(Goal.MAX) == Goal.MIN ? dev.rigor.stats.Goal.MINIMIZE : dev.rigor.stats.Goal.MAXIMIZE;
-    return ProbabilityOfImprovement.of(candidate, control, g);
+    return d.paired() ? ProbabilityOfImprovement.paired(d.candidate(), d.control(), g)
+        : ProbabilityOfImprovement.of(d.candidate(), d.control(), g);
   }
 
   /** Runs of a side without a value of {@code metric}, for notes. */

@@ -17,10 +17,11 @@ import java.util.OptionalDouble;
  * @param p95 type-7 95th percentile
  * @param p99 type-7 99th percentile
  * @param successRate ok / finished with its Wilson score interval; empty when nothing finished
+ * @param ciMethod the method of {@code meanInterval} ({@code --ci auto} resolved by the number of values)
  */
 public record MetricSummary(GroupKey group, Metric metric, int finished, int ok, Optional<Summary> summary,
     Optional<ConfidenceInterval> meanInterval, OptionalDouble p95, OptionalDouble p99,
-    Optional<ConfidenceInterval> successRate) {
+    Optional<ConfidenceInterval> successRate, CiMethod ciMethod) {
 
   public MetricSummary {
     Objects.requireNonNull(group, "group");
@@ -28,6 +29,7 @@ public record MetricSummary(GroupKey group, Metric metric, int finished, int ok,
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(meanInterval, "meanInterval");
     Objects.requireNonNull(successRate, "successRate");
+    Objects.requireNonNull(ciMethod, "ciMethod");
   }
 
   /** The number of values summarised. */

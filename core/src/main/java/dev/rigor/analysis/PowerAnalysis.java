@@ -38,6 +38,10 @@ public final class PowerAnalysis {
     }
     List<PowerResult> out = new ArrayList<>();
     for (Group g : grouping.apply(e, e.runs())) {
+      // The control is what the others are planned against, not a candidate: no row of it against itself.
+      if (control.isPresent() && !g.runs().isEmpty() && g.runs().stream().allMatch(control.get()::matches)) {
+        continue;
+      }
       out.add(plan(values, grouping, g, metric, control, s));
     }
     return out;
@@ -51,9 +55,6 @@ public final class PowerAnalysis {
           "itself", s);
     }
     Selector c = control.get();
-    if (g.runs().stream().allMatch(c::matches)) {
-      return twoSample(g, metric, x, x, "the control: two-sample with its own sd", "itself", s);
-    }
     List<RunRecord> base = counterpart(values.experiment(), grouping, g, c);
     if (base.isEmpty()) {
       return twoSample(g, metric, x, x, "no control run (" + c.text() + ") shares this group's other values: two-sample with its own sd",

@@ -132,6 +132,28 @@ public final class RunValues {
     return out;
   }
 
+  /**
+   * A warning per goal (and report.metrics entry) that names no metric any ok run has, with did-you-mean: such a
+   * metric would otherwise vanish from compare and the report without a word.
+   */
+  public List<String> unknownMetricWarnings() {
+    if (experiment.okRuns().isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    Set<String> named = new LinkedHashSet<>(experiment.goals().keySet());
+    named.addAll(experiment.reportMetrics());
+    for (String name : named) {
+      if (!scalarNames.contains(name) && !seriesNames().contains(name)) {
+        String closest = DidYouMean.closest(name, scalarNames);
+        out.add("the spec's goals/report.metrics name '" + name + "', but no ok run has that metric"
+            + (closest != null ? " — did you mean '" + closest + "'?" : "") + " (metrics: "
+            + (scalarNames.isEmpty() ? "(none)" : String.join(", ", scalarNames)) + ")");
+      }
+    }
+    return out;
+  }
+
   /** What to analyse when no metric is named: the spec's report.metrics, else its goals, else every scalar. */
   public List<Metric> defaults() {
     for (List<String> candidates : List.of(experiment.reportMetrics(), List.copyOf(experiment.goals().keySet()))) {

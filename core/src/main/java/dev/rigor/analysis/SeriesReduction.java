@@ -54,10 +54,13 @@ public record SeriesReduction(SeriesSummary summary, StepWindow window, String w
     throw new AnalysisException("--window '" + w + "': expected 'last 25%', FROM:TO (e.g. 100:500) or all");
   }
 
-  /** {@code auc}, {@code last_10}, {@code auc[last 25%]}. */
+  /**
+   * {@code auc[all]}, {@code last_10[all]}, {@code auc[last 25%]}: always with its window, so that summary, compare
+   * and the report label the same number the same way.
+   */
   public String label() {
     String s = summary == SeriesSummary.LAST_N ? "last_" + lastN : summary.text();
-    return window instanceof StepWindow.All ? s : s + "[" + windowText + "]";
+    return s + "[" + (window instanceof StepWindow.All ? "all" : windowText) + "]";
   }
 
   /** The summary of {@code series}; throws IllegalArgumentException when the window does not fit it. */

@@ -4,7 +4,6 @@ import dev.rigor.stats.Bootstrap;
 import dev.rigor.stats.BootstrapConfig;
 import dev.rigor.stats.BootstrapResult;
 import dev.rigor.stats.ConfidenceInterval;
-import dev.rigor.stats.IntervalMethod;
 import dev.rigor.stats.Quantiles;
 import dev.rigor.stats.SampleStatistic;
 import dev.rigor.stats.Summary;
@@ -18,7 +17,7 @@ import java.util.stream.IntStream;
 
 /**
  * {@code rigor summary}: per metric and group, {@link Summary} of the ok runs' values (mean, sd,
- * median, IQM), the mean's interval (bootstrap BCa or percentile, or Student t), type-7 p95/p99
+ * median, IQM), the mean's interval ({@link IntervalChoice}: by default t below 30 values, BCa from there), type-7 p95/p99
  * ({@link Quantiles}), and the success rate ok / finished with its Wilson score interval
  * ({@link WilsonScoreInterval}). Rows are metric-major, groups in spec order.
  */
@@ -41,24 +40,26 @@ public final class Summaries {
     int ok = (int) group.runs().stream().filter(r -> r.meta().status() == RunStatus.OK).count();
     Optional<ConfidenceInterval> success = finished == 0 ? Optional.empty()
         : Optional.of(WilsonScoreInterval.of(ok, finished, s.confidence()));
+    IntervalChoice ci = s.ci().resolve(x.length);
+    CiMethod method = ci == IntervalChoice.T ? CiMethod.T : CiMethod.of(ci.bootstrap().orElseThrow());
     if (x.length == 0) {
       return new MetricSummary(group.key(), metric, finished, ok, Optional.empty(), Optional.empty(), OptionalDouble.empty(),
-          OptionalDouble.empty(), success);
+          OptionalDouble.empty(), success, method);
     }
     double[] q = Quantiles.type7(x, 0.95, 0.99);
     long seed = StreamSeeds.derive(s.seed(), group.key().label(), metric.label());
-    return new MetricSummary(group.key(), metric, finished, ok, Optional.of(Summary.of(x)), meanInterval(x, s, seed),
-        OptionalDouble.of(q[0]), OptionalDouble.of(q[1]), success);
+    return new MetricSummary(group.key(), metric, finished, ok, Optional.of(Summary.of(x)), meanInterval(x, ci, s, seed),
+        OptionalDouble.of(q[0]), OptionalDouble.of(q[1]), success, method);
   }
 
-  private static Optional<ConfidenceInterval> meanInterval(double[] x, SummarySettings s, long seed) {
+  private static Optional<ConfidenceInterval> meanInterval(double[] x, IntervalChoice ci, SummarySettings s, long seed) {
     if (x.length < 2) {
       return Optional.empty();
     }
-    if (s.ci() == MeanInterval.T) {
+    if (ci == IntervalChoice.T) {
       return TTests.oneSample(x, 0, s.confidence()).difference();
     }
     BootstrapResult r = Bootstrap.oneSample(x, SampleStatistic.mean(), new BootstrapConfig(s.resamples(), s.confidence(), seed));
-    return Optional.of(r.interval(s.ci() == MeanInterval.BCA ? IntervalMethod.BCA : IntervalMethod.PERCENTILE));
+    return Optional.of(r.interval(ci.bootstrap().orElseThrow()));
   }
 }

@@ -3,7 +3,7 @@ package dev.rigor.analysis;
 import java.util.Objects;
 
 /** How summary computes its intervals; {@link #defaults()} holds the defaults. */
-public record SummarySettings(MeanInterval ci, double confidence, int resamples, long seed) {
+public record SummarySettings(IntervalChoice ci, double confidence, int resamples, long seed) {
 
   public SummarySettings {
     Objects.requireNonNull(ci, "ci");
@@ -15,8 +15,8 @@ public record SummarySettings(MeanInterval ci, double confidence, int resamples,
     }
   }
 
-  /** BCa at 95% from 10,000 resamples, seed 1. */
+  /** The small-sample rule ({@link IntervalChoice#AUTO}) at 95%, 10,000 resamples, seed 1. */
   public static SummarySettings defaults() {
-    return new SummarySettings(MeanInterval.BCA, Defaults.CONFIDENCE, Defaults.RESAMPLES, Defaults.SEED);
+    return new SummarySettings(IntervalChoice.AUTO, Defaults.CONFIDENCE, Defaults.RESAMPLES, Defaults.SEED);
   }
 }

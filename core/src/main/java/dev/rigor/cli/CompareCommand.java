@@ -12,17 +12,22 @@ import dev.rigor.analysis.EffectStatistic;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.analysis.Grouping;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.PairingMode;
 import dev.rigor.analysis.RunValues;
 import dev.rigor.analysis.Selector;
 import dev.rigor.analysis.TestChoice;
+import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
-import dev.rigor.stats.IntervalMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.rigor.analysis.AnytimeContrasts;
+import dev.rigor.store.AdaptiveFile;
+import dev.rigor.store.ExperimentDirectory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,12 +39,14 @@ import picocli.CommandLine.Option;
     description = {
       "Does B beat A? Each candidate against the control, per metric, with a verdict.",
       "Both sides' n, mean and sd; the effect with its bootstrap CI (BCa); the p-value of a paired t test",
-      "(Welch's when unpaired) adjusted across every comparison of the command (Holm); an effect size; the",
-      "probability of improvement; and a verdict: better / worse by the metric's goal in the spec, higher /",
+      "(Welch's when unpaired) with the interval of the same test (t; Hodges–Lehmann with --test wilcoxon), the",
+      "p-value adjusted across every comparison of the command (Holm); an effect size; the probability of",
+      "improvement (over the pairs when paired); and a verdict: better / worse by the metric's goal in the spec, higher /",
       "lower without one, or no significant difference. Runs pair up by seed (and by the variation",
       "parameters the selectors leave free) when both sides have the same seeds; otherwise the comparison",
-      "is unpaired and a note says why. Only ok runs enter (and sessions the program failed, docs/SESSIONS.md). The verdict uses the test, not the CI: with",
-      "few runs bootstrap CIs are too narrow (docs/STATISTICS.md)."
+      "is unpaired and a note says why. Only ok runs enter (and sessions the program failed, docs/SESSIONS.md). The verdict",
+      "uses the test, and the interval shown with it is the test's own, so they agree; with few runs bootstrap CIs are too",
+      "narrow (docs/STATISTICS.md)."
     },
     footer = {
       "",
@@ -52,7 +59,7 @@ import picocli.CommandLine.Option;
       "  rigor compare runs/rl --control algo=ppo --candidate algo=sac --metric reward --summary auc --window 'last 25%%'",
       "",
       "Defaults: --control from the spec's report.control; --statistic mean-diff; --test t; --correction holm;",
-      "--ci bca; --alpha " + Defaults.ALPHA + " (CIs at 1 - alpha); --resamples " + Defaults.RESAMPLES + "; --seed " + Defaults.SEED
+      "--ci auto; --alpha " + Defaults.ALPHA + " (CIs at 1 - alpha); --resamples " + Defaults.RESAMPLES + "; --seed " + Defaults.SEED
           + "; --paired-by auto.",
       "Exit codes: 0 done · 1 --fail-on regression and some verdict is worse · 2 usage error"
     })
@@ -95,8 +102,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--correction", paramLabel = "METHOD", description = "holm (default), bh (false discovery rate) or none.")
   String correction = "holm";
 
-  @Option(names = "--ci", paramLabel = "METHOD", description = "Bootstrap interval of the effect: bca (default), percentile or basic.")
-  String ci = "bca";
+  @Option(names = "--ci", paramLabel = "METHOD", description = "With --test none, the interval behind the verdict: "
+      + SummaryCommand.CI_HELP + " Otherwise the method of the bootstrap interval shown beside the test's (bca for auto and t).")
+  String ci = "auto";
 
   @Option(names = "--alpha", paramLabel = "ALPHA", description = "Significance level (default: 0.05); CIs are at 1 - alpha.")
   double alpha = Defaults.ALPHA;
@@ -129,8 +137,21 @@ final class CompareCommand implements Callable<Integer> {
       }
       ComparisonReport report = Comparisons.compare(request.contrasts(), request.metrics(), s);
       notes.addAll(report.notes());
-      AnalysisOutput.print(context, f, ComparisonTable.of(report, request.by(), FormatOption.machine(f)),
-          header(request.title(), report), notes);
+      List<String> head = new ArrayList<>(header(request.title(), report));
+      if (request.adaptive().isPresent()) {
+        head.add("adaptive experiment: seeds were added where the answer was unclear, so these fixed-n intervals are descriptive;"
+            + " the anytime-valid intervals follow");
+      }
+      AnalysisOutput.print(context, f, ComparisonTable.of(report, request.by(), request.experiment()::numeric, FormatOption.machine(f)), head, notes);
+      if (request.adaptive().isPresent()) {
+        AdaptiveFile a = request.adaptive().get();
+        List<AnytimeContrasts.Row> rows = AnytimeContrasts.of(request.contrasts(), request.metrics(), s.alpha(), a.minSeeds());
+        context.out().println();
+        AnalysisOutput.print(context, f, anytimeTable(rows, FormatOption.machine(f)), List.of(
+            "anytime-valid: " + a.method() + ", paired by seed, alpha " + NumberText.human(s.alpha()) + " split over "
+                + rows.size() + " comparisons (Bonferroni); adaptive replication " + (a.finished() ? "stopped after round "
+                + a.round() + " (" + a.stop() + ")" : "is in round " + a.round())), List.of());
+      }
       return failOn != null && report.hasRegression() ? Rigor.FAILED : Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());
@@ -138,25 +159,37 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** What to compare, resolved from the options. */
-  private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by) {}
+  private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by, Experiment experiment, Optional<AdaptiveFile> adaptive) {}
+
+  private static Table anytimeTable(List<AnytimeContrasts.Row> rows, boolean machine) {
+    Table.Builder t = Table.builder().column("group").column("candidate").column("control").column("metric").numberColumn("pairs")
+        .numberColumn("mean diff").column("anytime-valid interval").column("verdict");
+    for (AnytimeContrasts.Row r : rows) {
+      t.row(List.of(r.contrast().group().label().isEmpty() ? "all" : r.contrast().group().label(), r.contrast().candidate().label(), r.contrast().control().label(), r.metric().label(), Integer.toString(r.pairs()),
+          NumberText.of(r.interval().estimate(), machine), NumberText.interval(r.interval().lower(), r.interval().upper()), r.verdict()));
+    }
+    return t.build();
+  }
 
   private Request within(List<String> notes) throws Exception {
     Experiment e = experiment.read(context);
     notes.addAll(e.notes());
     RunValues values = new RunValues(e);
+    notes.addAll(values.unknownMetricWarnings());
     Selector ctrl = ComparisonSelectors.control(control, e);
     List<Selector> cands = ComparisonSelectors.candidates(candidates, ctrl, e);
     Grouping grouping = by == null ? new Grouping(List.of()) : Grouping.parse(by, e);
     List<Metric> ms = metrics.resolve(values);
     List<Contrast> contrasts = Contrasts.within(values, ctrl, cands, grouping, notes);
-    return new Request("compare " + e.name() + ": each candidate vs the control " + ctrl.text(), contrasts, ms, grouping);
+    return new Request("compare " + e.name() + ": each candidate vs the control " + ctrl.text(), contrasts, ms, grouping, e,
+        AdaptiveFile.read(new ExperimentDirectory(e.root())));
   }
 
   private Request across(List<String> notes) throws Exception {
     Path a = controlExp != null ? context.resolve(controlExp) : experiment.directory(context).root();
     Path b = candidateExp != null ? context.resolve(candidateExp) : experiment.directory(context).root();
-    Experiment ea = ExperimentReader.read(a);
-    Experiment eb = ExperimentReader.read(b);
+    Experiment ea = ExperimentReader.read(a, experiment.allDefinitions);
+    Experiment eb = ExperimentReader.read(b, experiment.allDefinitions);
     notes.addAll(ea.notes());
     notes.addAll(eb.notes());
     ComparisonSelectors.warnIfCommitsDiffer(ea, eb).ifPresent(w -> context.err().println("rigor: warning: " + w));
@@ -174,18 +207,13 @@ final class CompareCommand implements Callable<Integer> {
     List<Metric> ms = metrics.resolve(va);
     ComparisonSelectors.requirePresent(ms, vb);
     List<Contrast> contrasts = Contrasts.across(va, ctrl, vb, cands, grouping, notes);
-    return new Request("compare " + eb.name() + " (candidate) vs " + ea.name() + " (control)", contrasts, ms, grouping);
+    return new Request("compare " + eb.name() + " (candidate) vs " + ea.name() + " (control)", contrasts, ms, grouping, eb, Optional.empty());
   }
 
   private CompareSettings settings() throws AnalysisException, UsageException {
-    IntervalMethod method;
     try {
-      method = IntervalMethod.valueOf(ci.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new UsageException("--ci '" + ci + "': expected bca, percentile or basic");
-    }
-    try {
-      return new CompareSettings(EffectStatistic.parse(statistic), TestChoice.parse(test), Correction.parse(correction), method,
+      return new CompareSettings(EffectStatistic.parse(statistic), TestChoice.parse(test), Correction.parse(correction),
+          IntervalChoice.parse(ci),
           alpha, resamples, seed, PairingMode.parse(pairedBy));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
@@ -205,10 +233,19 @@ final class CompareCommand implements Callable<Integer> {
       case WILCOXON -> "Wilcoxon signed-rank test (Mann–Whitney U when unpaired)";
       case NONE -> "whether the CI excludes " + NumberText.human(s.statistic().nullValue());
     };
-    String adjusted = s.test() == TestChoice.NONE ? "" : ", p adjusted by " + s.correction().text() + " over " + report.tests() + " tests";
+    String adjusted = s.test() == TestChoice.NONE ? ""
+        : ", p adjusted by " + s.correction().text() + " over " + NumberText.count(report.tests(), "test");
+    String interval = switch (s.test()) {
+      case T -> "CI: the t interval of the mean difference (paired on the differences, Welch's df when unpaired)";
+      case WILCOXON -> "CI: the Hodges–Lehmann shift with the distribution-free interval inverting the Wilcoxon test";
+      case NONE -> "CI: " + (s.ci() == IntervalChoice.AUTO ? "t below " + dev.rigor.analysis.Defaults.T_INTERVAL_BELOW
+          + " runs per side (mean-diff), else BCa bootstrap" : s.ci().text());
+    };
+    boolean unadjusted = s.test() != TestChoice.NONE && s.correction() != Correction.NONE && report.tests() > 1;
     return List.of(title,
-        "effect: " + effect + ", " + confidence + " " + AnalysisOutput.intervalName(s.ci().name()) + " bootstrap CI (" + s.resamples()
-            + " resamples, seed " + s.seed() + ")",
+        "effect: " + effect + ", " + confidence + " " + AnalysisOutput.intervalName(s.bootstrapMethod().name()) + " bootstrap CI ("
+            + s.resamples() + " resamples, seed " + s.seed() + ")",
+        interval + ", " + confidence + (unadjusted ? " unadjusted (it excludes 0 when the unadjusted p < alpha)" : ""),
         "verdict: " + verdict + adjusted + ", alpha = " + NumberText.human(s.alpha()));
   }
 }

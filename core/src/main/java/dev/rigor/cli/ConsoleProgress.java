@@ -19,11 +19,15 @@ import me.tongfei.progressbar.ProgressBarStyle;
 /**
  * Renders sweep events on stderr: a progress bar with ok/failed/running counts, elapsed time and
  * ETA on a terminal; a plain line every 10% (and at least every 30 s) otherwise. Failures and
- * retries are printed as they happen in both modes.
+ * retries are printed as they happen in both modes. When the first trials all fail the same way it says so at
+ * once (suggesting --fail-fast). {@code running} counts the trials between their start and end events, never more
+ * than the jobs; after an interrupt the interrupt's one message stands and the last line has no ETA.
  */
 final class ConsoleProgress implements SweepListener, AutoCloseable {
 
   private static final long PLAIN_EVERY_MS = 30_000;
+  /** Identical failures, before any trial succeeded, that make the progress say so. */
+  static final int SAME_FAILURES = 3;
 
   private final PrintStream err;
   private final ProgressMode mode;
@@ -34,7 +38,12 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   private long startNanos;
   private int total;
   private int done;
-  private int running;
+  private final java.util.Set<String> running = new java.util.HashSet<>();
+  private int jobs = Integer.MAX_VALUE;
+  private boolean halted;
+  private String firstFailure;
+  private int sameFailures;
+  private SilencingConsumer consumer;
   private int lastPlainDecile = -1;
   private long lastPlainNanos;
 
@@ -48,13 +57,17 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   public synchronized void on(SweepEvent event) {
     if (event instanceof SweepEvent.Started s) {
       started(s);
-    } else if (event instanceof SweepEvent.RunStarted) {
-      running++;
+    } else if (event instanceof SweepEvent.RunStarted r) {
+      running.add(r.trial().runId());
       refresh();
     } else if (event instanceof SweepEvent.RunFinished f) {
       finished(f);
     } else if (event instanceof SweepEvent.Halting h) {
-      println("rigor: " + h.why());
+      halted = true;
+      // An interrupt has already said so (Interrupts prints one message on the signal); other halts say why.
+      if (h.reason() != dev.rigor.sweep.SweepResult.Halt.INTERRUPTED) {
+        println("rigor: " + h.why());
+      }
     } else if (event instanceof SweepEvent.Warning w) {
       println("warning: " + w.message());
       w.details().forEach(d -> println("  " + d));
@@ -67,6 +80,11 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     startNanos = System.nanoTime();
     lastPlainNanos = startNanos;
     total = s.toRun();
+    done = 0; // adaptive replication starts one sweep per round
+    running.clear();
+    lastPlainDecile = -1;
+    counts.clear();
+    jobs = s.jobs();
     if (mode == ProgressMode.NONE) {
       return;
     }
@@ -84,7 +102,7 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
           .setTaskName(experiment)
           .setInitialMax(total)
           .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK)
-          .setConsumer(new ConsoleProgressBarConsumer(err))
+          .setConsumer(consumer = new SilencingConsumer(err))
           .setUpdateIntervalMillis(250)
           .continuousUpdate()
           .build();
@@ -100,7 +118,7 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   }
 
   private void finished(SweepEvent.RunFinished f) {
-    running = Math.max(0, running - 1);
+    running.remove(f.trial().runId());
     RunMeta meta = f.record().meta();
     if (f.retrying()) {
       println("  retry " + meta.runId() + ": attempt " + meta.attempt() + " " + meta.status().json() + errorSuffix(meta));
@@ -111,8 +129,28 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     counts.merge(meta.status(), 1, Integer::sum);
     if (meta.status().isFailure()) {
       println("  " + meta.status().json() + " " + meta.runId() + errorSuffix(meta));
+      sameFailure(meta);
     }
     refresh();
+  }
+
+  /** The first trials all failing the same way is a broken command, not bad luck: say so before the rest run. */
+  private void sameFailure(RunMeta meta) {
+    if (counts.getOrDefault(RunStatus.OK, 0) > 0 || sameFailures < 0) {
+      return;
+    }
+    String reason = meta.status().json() + errorSuffix(meta);
+    if (firstFailure == null) {
+      firstFailure = reason;
+    }
+    if (!reason.equals(firstFailure)) {
+      sameFailures = -1;
+      return;
+    }
+    if (++sameFailures == SAME_FAILURES && done < total) {
+      println("warning: the first " + SAME_FAILURES + " trials all failed the same way (" + reason.replaceFirst("^[a-z_]+: ", "")
+          + "); check the command and stop with Ctrl-C — --fail-fast stops a sweep at its first failure");
+    }
   }
 
   private static String errorSuffix(RunMeta meta) {
@@ -141,7 +179,7 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   private void plainLine() {
     lastPlainNanos = System.nanoTime();
     double elapsed = (lastPlainNanos - startNanos) / 1e9;
-    String eta = done == 0 || done >= total ? "" : " · ETA " + Durations.format(elapsed / done * (total - done));
+    String eta = halted || done == 0 || done >= total ? "" : " · ETA " + Durations.format(elapsed / done * (total - done));
     err.println(String.format(Locale.ROOT, "%s: %d/%d (%d%%) %s · %s elapsed%s", experiment, done, total,
         total == 0 ? 100 : done * 100 / total, countsText(), Durations.format(elapsed), eta));
   }
@@ -154,12 +192,39 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
         failed += e.getValue();
       }
     }
-    b.append(" · failed ").append(failed).append(" · running ").append(running);
+    b.append(" · failed ").append(failed).append(" · running ").append(Math.min(running.size(), jobs));
     int other = counts.getOrDefault(RunStatus.INTERRUPTED, 0) + counts.getOrDefault(RunStatus.CANCELLED, 0);
     if (other > 0) {
       b.append(" · stopped ").append(other);
     }
     return b.toString();
+  }
+
+  /** The bar's consumer, muted once the sweep halted so that its closing render (with an ETA) is not printed. */
+  private static final class SilencingConsumer extends ConsoleProgressBarConsumer {
+    private volatile boolean silent;
+
+    SilencingConsumer(PrintStream out) {
+      super(out);
+    }
+
+    void silence() {
+      silent = true;
+    }
+
+    @Override
+    public void accept(String rendered) {
+      if (!silent) {
+        super.accept(rendered);
+      }
+    }
+
+    @Override
+    public void close() {
+      if (!silent) {
+        super.close();
+      }
+    }
   }
 
   /** Prints a line without tearing the progress bar. */
@@ -175,6 +240,15 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
 
   @Override
   public synchronized void close() {
+    if (bar != null && halted) {
+      // The bar's last line would show an ETA for trials that will not run: replace it with the counts.
+      consumer.silence();
+      bar.close();
+      bar = null;
+      err.print("\r\033[K");
+      err.println(String.format(Locale.ROOT, "%s: stopped at %d/%d · %s · %s elapsed", experiment, done, total, countsText(),
+          Durations.format((System.nanoTime() - startNanos) / 1e9)));
+    }
     if (bar != null) {
       bar.stepTo(done);
       bar.setExtraMessage(countsText());

@@ -1,6 +1,7 @@
 package dev.rigor.cli;
 
 import dev.rigor.analysis.AnalysisException;
+import dev.rigor.analysis.Definitions;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.store.ExperimentDirectory;
@@ -18,6 +19,10 @@ final class ExperimentOptions {
 
   @Option(names = {"--exp-dir", "--exp_dir"}, hidden = true, paramLabel = "EXP")
   Path expDir;
+
+  @Option(names = Definitions.ALL_OPTION,
+      description = "Include the runs of earlier trial definitions (left by rigor run --resume --allow-drift); default: the current one.")
+  boolean allDefinitions;
 
   ExperimentDirectory directory(Context context) throws UsageException {
     Path p = exp != null ? exp : expDir;
@@ -37,7 +42,7 @@ final class ExperimentOptions {
   /** The named experiment, read for analysis (see {@link ExperimentReader}). */
   Experiment read(Context context) throws UsageException, IOException {
     try {
-      return ExperimentReader.read(directory(context).root());
+      return ExperimentReader.read(directory(context).root(), allDefinitions);
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());
     }

@@ -57,6 +57,11 @@ final class NumberText {
     return s.substring(0, end);
   }
 
+  /** {@code "1 test"}, {@code "3 tests"}: a count with its noun in the right number (nouns taking an s). */
+  static String count(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
+  }
+
   static String machine(double x) {
     if (Double.isNaN(x)) {
       return "";

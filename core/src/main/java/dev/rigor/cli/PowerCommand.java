@@ -92,7 +92,7 @@ final class PowerCommand implements Callable<Integer> {
               + ctrl.map(c -> ", control " + c.text()).orElse(", no control"));
       List<String> notes = new ArrayList<>(e.notes());
       notes.addAll(reasons(rows, grouping));
-      AnalysisOutput.print(context, f, PowerTable.of(rows, grouping, FormatOption.machine(f)), header, notes);
+      AnalysisOutput.print(context, f, PowerTable.of(rows, grouping, e::numeric, FormatOption.machine(f)), header, notes);
       return Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());

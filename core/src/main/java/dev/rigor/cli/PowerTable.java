@@ -13,9 +13,9 @@ final class PowerTable {
 
   private PowerTable() {}
 
-  static Table of(List<PowerResult> rows, Grouping grouping, boolean machine) {
+  static Table of(List<PowerResult> rows, Grouping grouping, java.util.function.Predicate<String> numeric, boolean machine) {
     Table.Builder b = Table.builder().column("metric");
-    grouping.axes().forEach(b::column);
+    GroupColumns.add(b, grouping.axes(), numeric, machine);
     b.column("design").column("baseline");
     if (machine) {
       List.of("n", "sd", "delta", "n_needed", "power_now").forEach(b::numberColumn);

@@ -129,7 +129,7 @@ final class ReportCommand implements Callable<Integer> {
     try {
       Set<ReportFormat> formats = format == null ? ReportDefaults.FORMATS : ReportFormat.parseList(format);
       return new ReportOptions(formats, Optional.ofNullable(facet), Optional.ofNullable(control), metrics, variance,
-          resamples == null ? OptionalInt.empty() : OptionalInt.of(resamples), seed, Instant.now());
+          resamples == null ? OptionalInt.empty() : OptionalInt.of(resamples), seed, Instant.now(), experiment.allDefinitions);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -1,12 +1,20 @@
 package dev.rigor.cli;
 
+import dev.rigor.adaptive.AdaptiveException;
+import dev.rigor.adaptive.AdaptiveRunner;
+import dev.rigor.analysis.Definitions;
+import dev.rigor.analysis.ExperimentReader;
+import dev.rigor.analysis.RunValues;
 import dev.rigor.backend.Backends;
+import dev.rigor.exec.ShellQuote;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
 import dev.rigor.spec.MeasureMode;
 import dev.rigor.spec.Quantities;
 import dev.rigor.spec.Spec;
 import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
@@ -20,10 +28,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 @Command(
     name = "run",
@@ -41,6 +49,7 @@ import picocli.CommandLine.Option;
       "  rigor run examples/sched/experiment.yaml --resume          # after Ctrl-C, a crash or new seeds",
       "  rigor run spec.yaml --set policy=full --name try-full       # pin an axis into a new experiment",
       "  rigor run examples/sched/default.json --dry_run             # seed-004 spellings work too",
+      "  rigor run examples/sched/smoke.yaml --executor slurm        # job arrays on a SLURM cluster (docs/CLUSTER.md)",
       "",
       "An experiment directory that has runs is never reused without --resume. With --resume only trials",
       "without an ok run run; if the trial definition changed (command, params, metrics…) the run is refused",
@@ -88,8 +97,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--measure", paramLabel = "MODE", description = "auto (default), cgroup or proc: how trial trees are contained and measured.")
   MeasureMode measure;
 
+  @Option(names = "--executor", paramLabel = "WHERE",
+      description = "Where trials run: local (default) or slurm (job arrays on a SLURM cluster; the spec's executor: settings apply).")
+  String executor;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
   boolean quiet;
+
+  @Option(names = "--serve", arity = "0..1", fallbackValue = "0s", paramLabel = "LINGER",
+      description = "Serve the live dashboard while the sweep runs (prints its URL); it stops with the sweep, or LINGER later"
+          + " (e.g. --serve 10m).")
+  String serve;
+
+  @Option(names = "--serve-port", paramLabel = "N", description = "The dashboard's port with --serve (default: 8080, or a free one if taken).")
+  Integer servePort;
 
   @Option(names = "--no-report", description = "Do not write the report (EXP/report/index.html, report.md, assets/) at the end.")
   boolean noReport;
@@ -115,17 +136,71 @@ final class RunCommand implements Callable<Integer> {
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
-        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
-    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
-      Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor()));
+    Duration linger = serve == null ? null : linger(serve);
+    if (spec.isAdaptive()) {
+      return adaptive(loaded, plan, options, linger, experimentDir);
+    }
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      Coordinator coordinator = new Coordinator(loaded, plan, options, dashboard.listening(progress));
       context.interrupts().onInterrupt(coordinator::interrupt);
       SweepResult result = coordinator.run();
       progress.close();
       summarize(result, spec.name());
+      if (!spec.goals().isEmpty()) {
+        unknownGoalMetrics(result.experimentDir()).forEach(w -> context.err().println("rigor: warning: " + w));
+      }
+      dashboard.linger();
       return result.exitCode();
     } finally {
       context.interrupts().onInterrupt(null);
     }
+  }
+
+  private static Duration linger(String text) throws UsageException {
+    try {
+      return Quantities.duration(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--serve: '" + text + "' is not a linger time (write e.g. 10m, or put SPEC before --serve)");
+    }
+  }
+
+  /** Rounds of sweeps until every variation's answer is clear (DESIGN.md §13). */
+  private int adaptive(SpecLoader.Loaded loaded, Plan plan, Coordinator.Options options, Duration linger, Path experimentDir) throws Exception {
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), loaded.spec().name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      AdaptiveRunner runner;
+      try {
+        runner = new AdaptiveRunner(loaded, plan, options, dashboard.listening(progress), new AdaptiveConsole(context.out()));
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      context.interrupts().onInterrupt(runner::interrupt);
+      AdaptiveRunner.Outcome outcome;
+      try {
+        outcome = runner.run();
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      progress.close();
+      summarize(outcome.lastSweep(), loaded.spec().name());
+      int code = outcome.lastSweep().exitCode();
+      if (code == Rigor.OK && outcome.state().variations().stream().anyMatch(v -> !v.state().equals("clear") && !v.state().equals("max_seeds"))) {
+        code = 3;
+      }
+      dashboard.linger();
+      return code;
+    } finally {
+      context.interrupts().onInterrupt(null);
+    }
+  }
+
+  private String executor() throws UsageException {
+    if (executor != null && !dev.rigor.spec.ExecutorSettings.TYPES.contains(executor)) {
+      throw new UsageException("--executor: '" + executor + "' is not an executor (choose local or slurm)");
+    }
+    return executor;
   }
 
   private int resolveJobs(Spec spec) throws UsageException {
@@ -180,29 +255,51 @@ final class RunCommand implements Callable<Integer> {
     }
     out.println(line);
     if (!r.failures().isEmpty()) {
-      out.println("failures:");
-      for (RunRecord f : r.failures().subList(0, Math.min(10, r.failures().size()))) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + (m.exitCode() == null ? "" : "  exit " + m.exitCode())
-            + (m.error() == null ? "" : "  " + m.error()));
+      List<FailureGroups.Group> groups = FailureGroups.of(r.failures());
+      out.println("failures (" + NumberText.count(groups.size(), "reason") + "):");
+      for (FailureGroups.Group g : groups.subList(0, Math.min(10, groups.size()))) {
+        out.println("  " + g.text());
       }
-      if (r.failures().size() > 10) {
-        out.println("  … and " + (r.failures().size() - 10) + " more (rigor status " + shown + ")");
+      if (groups.size() > 10) {
+        out.println("  … and " + NumberText.count(groups.size() - 10, "more reason") + " (rigor status " + shown + ")");
       }
     }
     out.println("results: " + shown.resolve("aggregate/runs.csv"));
+    if (resume && allowDrift) {
+      earlierDefinitions(r.experimentDir()).ifPresent(n -> out.println("note: " + n));
+    }
     if (!noReport) {
       ReportCommand.afterRun(context, r.experimentDir());
     }
     if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
-      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
+      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText());
+    }
+  }
+
+  /** Goals naming a metric no run has (streamed names cannot be checked before the runs). */
+  private static List<String> unknownGoalMetrics(Path experimentDir) {
+    try {
+      return new RunValues(ExperimentReader.read(experimentDir)).unknownMetricWarnings();
+    } catch (java.io.IOException | dev.rigor.analysis.AnalysisException e) {
+      return List.of();
+    }
+  }
+
+  /** After --allow-drift: the note that runs of the earlier definition exist and are left out of the analysis. */
+  private static java.util.Optional<String> earlierDefinitions(Path experimentDir) {
+    try {
+      ExperimentDirectory dir = new ExperimentDirectory(experimentDir);
+      int n = Definitions.earlier(RunIndex.latest(dir), Definitions.currentTrialKeys(dir)).size();
+      return n == 0 ? java.util.Optional.empty() : java.util.Optional.of(Definitions.note(n, false));
+    } catch (java.io.IOException e) {
+      return java.util.Optional.empty();
     }
   }
 
   private String overridesText() {
     StringBuilder b = new StringBuilder();
     for (String o : specOptions.overrides()) {
-      b.append(" --set ").append(o);
+      b.append(" --set ").append(ShellQuote.quote(o));
     }
     return b.toString();
   }

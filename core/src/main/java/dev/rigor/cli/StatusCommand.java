@@ -1,19 +1,19 @@
 package dev.rigor.cli;
 
-import dev.rigor.plan.Planner;
-import dev.rigor.plan.Trial;
+import dev.rigor.analysis.Definitions;
+import dev.rigor.exec.slurm.SlurmStates;
 import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
-import dev.rigor.spec.SpecException;
-import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.AdaptiveFile;
 import dev.rigor.store.ExperimentDirectory;
-import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
+import dev.rigor.store.FileTail;
 import dev.rigor.store.HostInfo;
+import dev.rigor.store.Ledger;
+import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
-import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunStatus;
 import dev.rigor.store.StoreJson;
 import dev.rigor.store.Transcript;
@@ -23,10 +23,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -68,21 +69,91 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
-    List<RunRecord> runs = RunIndex.latest(dir);
-    Integer planned = plannedTrials(dir);
+    List<RunRecord> all = RunIndex.latest(dir);
+    Optional<AdaptiveFile> adaptive = AdaptiveFile.read(dir);
+    Optional<Set<String>> current = Definitions.currentTrialKeys(dir);
+    // adaptive: what the current round plans, not every seed up to max_seeds
+    Integer planned = adaptive.isPresent()
+        ? Integer.valueOf(adaptive.get().variations().stream().mapToInt(AdaptiveFile.VariationState::seeds).sum())
+        : current.map(Set::size).orElse(null);
+    List<RunRecord> earlier = Definitions.earlier(all, current);
+    // Runs of an earlier definition are not trials of this plan: counting them against it gave "144 of 72 planned".
+    List<RunRecord> runs = experiment.allDefinitions || earlier.isEmpty() ? all
+        : all.stream().filter(r -> current.get().contains(r.meta().trialKey())).toList();
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
     this.runs = runs;
+    List<SlurmJob> jobs = slurmJobs(dir, runs);
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive);
+      json(dir, planned, counts, failures, coordinatorAlive, jobs, earlier.size());
     } else if (format.equalsIgnoreCase("table")) {
       human(dir, planned, counts, failures, coordinatorAlive);
+      slurm(jobs);
+      if (!earlier.isEmpty()) {
+        context.out().println("note: " + Definitions.note(earlier.size(), experiment.allDefinitions));
+      }
     } else {
       context.out().print(parse(format).render(countsTable(counts)));
     }
     return Rigor.OK;
+  }
+
+  /** A run's SLURM job ({@code ARRAYID_INDEX}) and the state SLURM reports now ({@code null}: SLURM no longer shows it). */
+  private record SlurmJob(String runId, int attempt, RunStatus status, String job, String state) {}
+
+  /** The SLURM jobs of the latest attempts, with their states from one squeue call. */
+  private static List<SlurmJob> slurmJobs(ExperimentDirectory dir, List<RunRecord> runs) {
+    if (!Files.exists(dir.ledger())) {
+      return List.of();
+    }
+    List<Ledger.Placement> placed;
+    try {
+      placed = Ledger.readPlacements(dir.ledger()).stream().filter(p -> "slurm".equals(p.where().get("executor"))).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+    Map<String, RunStatus> statuses = new HashMap<>();
+    runs.forEach(r -> statuses.put(r.meta().runId(), r.meta().status()));
+    Map<String, SlurmStates.Task> states;
+    try {
+      states = SlurmStates.query(placed.stream().map(p -> String.valueOf(p.where().get("job"))).toList());
+    } catch (IOException e) {
+      states = Map.of();
+    }
+    List<SlurmJob> jobs = new ArrayList<>();
+    for (Ledger.Placement p : placed) {
+      String job = String.valueOf(p.where().get("job"));
+      SlurmStates.Task t = states.get(job);
+      jobs.add(new SlurmJob(p.runId(), p.attempt(), statuses.get(p.runId()), job, t == null ? null : t.state()));
+    }
+    return jobs;
+  }
+
+  /** SLURM states by count, and the runs that are not ok with their job ids (at most 20). */
+  private void slurm(List<SlurmJob> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    PrintStream out = context.out();
+    Map<String, Integer> byState = new java.util.TreeMap<>();
+    jobs.forEach(j -> byState.merge(j.state() == null ? "(finished, no longer in squeue)" : j.state(), 1, Integer::sum));
+    out.println();
+    out.println("slurm jobs: " + String.join(", ", byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+    List<SlurmJob> notOk = jobs.stream().filter(j -> j.status() != RunStatus.OK).toList();
+    if (notOk.isEmpty()) {
+      return;
+    }
+    Table.Builder b = Table.builder().column("run_id").numberColumn("attempt").column("status").column("slurm job").column("slurm state");
+    for (SlurmJob j : notOk.subList(0, Math.min(20, notOk.size()))) {
+      b.row(List.of(j.runId(), Integer.toString(j.attempt()), j.status() == null ? "" : j.status().json(), j.job(),
+          j.state() == null ? "(gone)" : j.state()));
+    }
+    out.print(TableFormat.TABLE.render(b.build()));
+    if (notOk.size() > 20) {
+      out.println("… and " + (notOk.size() - 20) + " more (--format json lists every job)");
+    }
   }
 
   private static TableFormat parse(String format) throws UsageException {
@@ -97,21 +168,6 @@ final class StatusCommand implements Callable<Integer> {
     Table.Builder b = Table.builder().column("status").numberColumn("trials");
     counts.forEach((s, n) -> b.row(List.of(s.json(), Integer.toString(n))));
     return b.build();
-  }
-
-  /** The number of trials the experiment's spec plans (re-planned from experiment.json), or null. */
-  private static Integer plannedTrials(ExperimentDirectory dir) {
-    try {
-      ExperimentFile file = ExperimentFile.read(dir);
-      SpecLoader.Loaded loaded = SpecLoader.parse(file.source(), file.sourceText(), file.overrides());
-      Set<String> keys = new HashSet<>();
-      for (Trial t : Planner.plan(loaded.spec()).trials()) {
-        keys.add(t.trialKey());
-      }
-      return keys.size();
-    } catch (IOException | SpecException | RuntimeException e) {
-      return null;
-    }
   }
 
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
@@ -164,6 +220,7 @@ final class StatusCommand implements Callable<Integer> {
       out.println("progress: " + ok + " of " + recorded + " recorded trials ok");
     }
     out.print(TableFormat.TABLE.render(countsTable(counts)));
+    AdaptiveFile.read(dir).ifPresent(a -> adaptive(a, out));
     int running = counts.getOrDefault(RunStatus.RUNNING, 0);
     if (running > 0) {
       out.println(alive ? running + " running now (a coordinator holds the experiment)"
@@ -172,11 +229,10 @@ final class StatusCommand implements Callable<Integer> {
     }
     if (!failures.isEmpty()) {
       out.println();
-      out.println("failures (latest run of each trial):");
-      for (RunRecord f : failures) {
-        RunMeta m = f.meta();
-        out.println("  " + m.status().json() + "  " + m.runId() + "  attempt " + m.attempt()
-            + (m.exitCode() == null ? "" : "  exit " + m.exitCode()) + (m.error() == null ? "" : "  — " + m.error()));
+      out.println("failures (latest run of each trial, identical ones grouped):");
+      for (FailureGroups.Group g : FailureGroups.of(failures)) {
+        RunMeta m = g.runs().get(0).meta();
+        out.println("  " + g.text() + (g.runs().size() == 1 ? "  attempt " + m.attempt() : ""));
         Path stderr = dir.run(m.runId()).stderr();
         List<String> lines = FileTail.lines(stderr, tail, MAX_LINE);
         if (!lines.isEmpty()) {
@@ -187,8 +243,18 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** The round, and which variations are still unclear and why (from adaptive.json). */
+  private static void adaptive(AdaptiveFile a, PrintStream out) {
+    long unclear = a.variations().stream().filter(v -> v.state().equals("running")).count();
+    out.println("adaptive: round " + a.round() + (a.finished() ? ", stopped (" + a.stop() + "): " + a.stopDetail()
+        : ", " + unclear + " of " + a.variations().size() + " variations still unclear"));
+    for (AdaptiveFile.VariationState v : a.variations()) {
+      out.println("  " + v.label() + ": " + v.state() + " at " + v.seeds() + " seeds — " + v.why());
+    }
+  }
+
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive) {
+      boolean alive, List<SlurmJob> jobs, int earlier) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -197,6 +263,8 @@ final class StatusCommand implements Callable<Integer> {
     m.put("counts", c);
     m.put("coordinator_running", alive);
     m.put("sessions", sessionTurns(dir, runs));
+    m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
+    m.put("earlier_definition_runs", earlier);
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -209,6 +277,19 @@ final class StatusCommand implements Callable<Integer> {
       f.add(e);
     }
     m.put("failures", f);
+    if (!jobs.isEmpty()) {
+      List<Map<String, Object>> js = new ArrayList<>();
+      for (SlurmJob j : jobs) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("run_id", j.runId());
+        e.put("attempt", j.attempt());
+        e.put("status", j.status() == null ? null : j.status().json());
+        e.put("job", j.job());
+        e.put("slurm_state", j.state());
+        js.add(e);
+      }
+      m.put("slurm_jobs", js);
+    }
     context.out().println(new String(StoreJson.bytes(m), java.nio.charset.StandardCharsets.UTF_8));
   }
 

@@ -4,7 +4,7 @@ import dev.rigor.analysis.AnalysisException;
 import dev.rigor.analysis.Defaults;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.Grouping;
-import dev.rigor.analysis.MeanInterval;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.MetricSummary;
 import dev.rigor.analysis.RunValues;
@@ -25,8 +25,8 @@ import picocli.CommandLine.Option;
       "Per metric and group: n, mean with its confidence interval, sd, median, p95, p99, IQM (25%% trimmed",
       "mean) and the success rate (ok / finished runs) with its Wilson interval. Only ok runs enter the",
       "statistics; a run without a value of a metric is left out of it, never counted as 0.",
-      "The default interval is bootstrap BCa; with fewer than ~30 runs per group it is too narrow —",
-      "--ci t is the safer choice there (docs/STATISTICS.md)."
+      "The default interval (--ci auto) is Student t below " + Defaults.T_INTERVAL_BELOW + " values per group and bootstrap BCa",
+      "from there, the rule compare and the report follow too (docs/STATISTICS.md); the ci_method column says which."
     },
     footer = {
       "",
@@ -36,7 +36,7 @@ import picocli.CommandLine.Option;
       "  rigor summary runs/sched-experiment --metric makespan_p95_ms --ci t --format md > summary.md",
       "  rigor summary runs/rl --metric reward --summary auc --window 'last 25%%' --format csv",
       "",
-      "Defaults: --ci bca, --confidence " + Defaults.CONFIDENCE + ", --resamples " + Defaults.RESAMPLES + ", --seed " + Defaults.SEED
+      "Defaults: --ci auto, --confidence " + Defaults.CONFIDENCE + ", --resamples " + Defaults.RESAMPLES + ", --seed " + Defaults.SEED
           + ", --by every matrix axis (and the ablation)."
     })
 final class SummaryCommand implements Callable<Integer> {
@@ -52,8 +52,11 @@ final class SummaryCommand implements Callable<Integer> {
           + " Default: by variation.")
   String by;
 
-  @Option(names = "--ci", paramLabel = "METHOD", description = "Interval of the mean: bca (default), percentile or t.")
-  String ci = "bca";
+  @Option(names = "--ci", paramLabel = "METHOD", description = CI_HELP)
+  String ci = "auto";
+
+  /** The --ci of every analysis command. */
+  static final String CI_HELP = "auto (default: t below " + Defaults.T_INTERVAL_BELOW + " values, else bca), t, bca, percentile or basic.";
 
   @Option(names = "--confidence", paramLabel = "LEVEL", description = "Confidence level of the intervals (default: 0.95).")
   double confidence = Defaults.CONFIDENCE;
@@ -80,7 +83,9 @@ final class SummaryCommand implements Callable<Integer> {
       List<MetricSummary> rows = Summaries.compute(values, grouping, ms, s);
       List<String> header = List.of("summary of " + e.name() + ": " + e.runs().stream().filter(r -> r.meta().status() == dev.rigor.store.RunStatus.OK).count() + " ok of " + e.runs().size() + " runs, by "
           + (grouping.axes().isEmpty() ? "nothing (one group)" : String.join(", ", grouping.axes())));
-      AnalysisOutput.print(context, f, SummaryTable.of(rows, grouping, s, FormatOption.machine(f)), header, e.notes());
+      List<String> notes = new java.util.ArrayList<>(e.notes());
+      notes.addAll(values.unknownMetricWarnings());
+      AnalysisOutput.print(context, f, SummaryTable.of(rows, grouping, e::numeric, s, FormatOption.machine(f)), header, notes);
       return Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());
@@ -89,7 +94,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   private SummarySettings settings() throws AnalysisException, UsageException {
     try {
-      return new SummarySettings(MeanInterval.parse(ci), confidence, resamples, seed);
+      return new SummarySettings(IntervalChoice.parse(ci), confidence, resamples, seed);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     }

@@ -17,9 +17,10 @@ final class SummaryTable {
 
   private SummaryTable() {}
 
-  static Table of(List<MetricSummary> rows, Grouping grouping, SummarySettings s, boolean machine) {
+  static Table of(List<MetricSummary> rows, Grouping grouping, java.util.function.Predicate<String> numeric, SummarySettings s,
+      boolean machine) {
     Table.Builder b = Table.builder().column("metric");
-    grouping.axes().forEach(b::column);
+    GroupColumns.add(b, grouping.axes(), numeric, machine);
     if (machine) {
       for (String c : List.of("runs", "ok", "n", "mean", "ci_low", "ci_high")) {
         b.numberColumn(c);
@@ -29,7 +30,9 @@ final class SummaryTable {
         b.numberColumn(c);
       }
     } else {
-      b.numberColumn("n").numberColumn("mean").numberColumn(percent(s.confidence()) + " CI (" + AnalysisOutput.intervalName(s.ci().text()) + ")")
+      List<String> methods = methods(rows);
+      b.numberColumn("n").numberColumn("mean")
+          .numberColumn(percent(s.confidence()) + " CI" + (methods.size() == 1 ? " (" + methods.get(0) + ")" : ""))
           .numberColumn("sd").numberColumn("median").numberColumn("p95").numberColumn("p99").numberColumn("IQM")
           .numberColumn("success").numberColumn(percent(s.confidence()) + " CI");
     }
@@ -37,18 +40,24 @@ final class SummaryTable {
       List<String> cells = new ArrayList<>();
       cells.add(r.metric().label());
       grouping.axes().forEach(a -> cells.add(r.group().values().get(a)));
-      cells.addAll(machine ? machineCells(r, s) : humanCells(r));
+      cells.addAll(machine ? machineCells(r, s) : humanCells(r, methods(rows).size() > 1));
       b.row(cells);
     }
     return b.build();
   }
 
-  private static List<String> humanCells(MetricSummary r) {
+  /** The interval methods of the rows (with the default rule, t for small groups and BCa for large ones). */
+  private static List<String> methods(List<MetricSummary> rows) {
+    return rows.stream().filter(r -> r.meanInterval().isPresent()).map(r -> r.ciMethod().human()).distinct().toList();
+  }
+
+  private static List<String> humanCells(MetricSummary r, boolean namedPerRow) {
     Optional<Summary> s = r.summary();
     List<String> c = new ArrayList<>();
     c.add(Integer.toString(r.n()));
     c.add(num(s.map(Summary::mean)));
-    c.add(r.meanInterval().map(i -> NumberText.interval(i.lower(), i.upper())).orElse(NumberText.MISSING));
+    c.add(r.meanInterval().map(i -> NumberText.interval(i.lower(), i.upper()) + (namedPerRow ? " " + r.ciMethod().human() : ""))
+        .orElse(NumberText.MISSING));
     c.add(num(s.map(Summary::standardDeviation)));
     c.add(num(s.map(Summary::median)));
     c.add(NumberText.human(r.p95().orElse(Double.NaN)));
@@ -66,7 +75,7 @@ final class SummaryTable {
     Optional<ConfidenceInterval> w = r.successRate();
     return List.of(Integer.toString(r.finished()), Integer.toString(r.ok()), Integer.toString(r.n()),
         mnum(s.map(Summary::mean)), mnum(ci.map(ConfidenceInterval::lower)), mnum(ci.map(ConfidenceInterval::upper)),
-        settings.ci().text(), NumberText.machine(settings.confidence()), mnum(s.map(Summary::standardDeviation)),
+        r.ciMethod().text(), NumberText.machine(settings.confidence()), mnum(s.map(Summary::standardDeviation)),
         mnum(s.map(Summary::median)), NumberText.machine(orNaN(r.p95())), NumberText.machine(orNaN(r.p99())),
         mnum(s.map(Summary::interquartileMean)), mnum(w.map(ConfidenceInterval::estimate)), mnum(w.map(ConfidenceInterval::lower)),
         mnum(w.map(ConfidenceInterval::upper)));

@@ -97,8 +97,8 @@ final class VarianceCommand implements Callable<Integer> {
       List<String> header = List.of("variance of the mean in " + e.name() + ": threshold " + SummaryTable.percent(s.threshold())
           + ", bootstrap subsamples (" + s.subsamples() + " per n, seed " + s.seed() + ")");
       boolean machine = FormatOption.machine(f);
-      AnalysisOutput.print(context, f, curve ? VarianceTable.curve(rows, grouping, machine)
-          : VarianceTable.minimumN(rows, grouping, s.threshold(), machine), header, notes);
+      AnalysisOutput.print(context, f, curve ? VarianceTable.curve(rows, grouping, e::numeric, machine)
+          : VarianceTable.minimumN(rows, grouping, e::numeric, s.threshold(), machine), header, notes);
       return Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());

@@ -13,9 +13,10 @@ final class VarianceTable {
 
   private VarianceTable() {}
 
-  static Table minimumN(List<VarianceResult> rows, Grouping grouping, double threshold, boolean machine) {
+  static Table minimumN(List<VarianceResult> rows, Grouping grouping, java.util.function.Predicate<String> numeric, double threshold,
+      boolean machine) {
     Table.Builder b = Table.builder().column("metric");
-    grouping.axes().forEach(b::column);
+    GroupColumns.add(b, grouping.axes(), numeric, machine);
     String t = SummaryTable.percent(threshold);
     if (machine) {
       List.of("n", "mean", "cv", "max_n", "min_n_cv", "min_n_cv_upper", "min_n_halfwidth").forEach(b::numberColumn);
@@ -57,9 +58,9 @@ final class VarianceTable {
     return m.getAsInt() + (m.getAsInt() > r.n() ? "*" : "");
   }
 
-  static Table curve(List<VarianceResult> rows, Grouping grouping, boolean machine) {
+  static Table curve(List<VarianceResult> rows, Grouping grouping, java.util.function.Predicate<String> numeric, boolean machine) {
     Table.Builder b = Table.builder().column("metric");
-    grouping.axes().forEach(b::column);
+    GroupColumns.add(b, grouping.axes(), numeric, machine);
     List.of("n", "cv_of_mean", "cv_low", "cv_high", "rel_half_width", "hw_low", "hw_high").forEach(b::numberColumn);
     b.column("observed");
     for (VarianceResult r : rows) {

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One attempt of a trial run on a thread of this machine (a process trial, a session): what every
  * such {@link Execution} shares — its futures, the stop request, and the record of an attempt that
- * could not run at all. Subclasses run the attempt in {@link #execute()}.
+ * could not run at all ({@link Attempts} holds the records every backend writes the same way, workers
+ * included). Subclasses run the attempt in {@link #execute()}.
  */
 public abstract class Attempt implements Execution, Runnable {
 
@@ -65,8 +66,8 @@ public abstract class Attempt implements Execution, Runnable {
   }
 
   private RunRecord unrunnable(Exception e) {
-    RunMeta failed = setup.startingMeta(request, List.of(), "").finished(RunStatus.ERROR, null, null,
-        System.currentTimeMillis() / 1000.0, 0, null, null, Measurement.NONE, "could not run the trial: " + e.getMessage(), null);
+    RunMeta failed = Attempts.startingMeta(request, setup.experiment(), List.of(), "").finished(RunStatus.ERROR, null, null,
+        Attempts.now(), 0, null, null, Measurement.NONE, "could not run the trial: " + e.getMessage(), null);
     try {
       request.directory().writeMeta(failed);
     } catch (IOException ignored) {

@@ -1,9 +1,6 @@
 package dev.rigor.exec;
 
 import dev.rigor.metrics.MetricExtractor;
-import dev.rigor.plan.Trial;
-import dev.rigor.spec.Quantities;
-import dev.rigor.store.HostInfo;
 import dev.rigor.store.Measurement;
 import dev.rigor.store.RunDirectory;
 import dev.rigor.store.RunMeta;
@@ -14,7 +11,6 @@ import dev.rigor.store.SeriesFile;
 import java.io.File;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -49,14 +45,18 @@ final class LocalRun extends Attempt {
   protected RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
-    dir.writeParams(TrialCommand.paramsFile(request.trial()));
+    dir.writeParams(Attempts.paramsFile(request.trial()));
     TrialCommand command = TrialCommand.of(setup, request.trial(), dir);
     long startNanos = System.nanoTime();
     RunMeta meta = startingMeta(command.argv(), command.cwd().toString());
     if (!command.cwd().toFile().isDirectory()) {
       return finish(meta, startNanos, null, null, null, "working directory " + command.cwd() + " does not exist");
     }
-    try (ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits())) {
+    ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits());
+    Process process;
+    RunStatus stopped;
+    Measured measured;
+    try {
       ProcessBuilder builder = new ProcessBuilder(command.argv())
           .directory(command.cwd().toFile())
           .redirectInput(DEV_NULL)
@@ -64,19 +64,31 @@ final class LocalRun extends Attempt {
           .redirectError(dir.stderr().toFile());
       builder.environment().putAll(command.env());
       builder.environment().put(ProcessTree.ENV, tree.id());
-      Process process;
       try {
         process = tree.start(builder);
       } catch (IOException e) {
-        return finish(meta, startNanos, null, tree, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
+        return finish(meta, startNanos, null, null, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
       }
       tree.attach(process);
       if (!exitsWithin(process, RUNNING_META_AFTER_NANOS)) {
         ProcFs.Stat stat = ProcFs.stat(process.pid());
         dir.writeMeta(meta.withProcess(process.pid(), stat == null ? null : stat.startTicks(), tree.cgroups()));
       }
-      RunStatus stopped = await(process, tree);
-      return finish(meta, startNanos, process, tree, stopped, null);
+      stopped = await(process, tree);
+      measured = Measured.of(tree);
+    } finally {
+      tree.close(); // a cgroup slot goes back to the pool before the next trial takes one
+    }
+    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
+    return finish(meta, startNanos, process, measured, stopped, null);
+  }
+
+  /** What the tree measured, read before it is closed (a pooled cgroup serves the next trial then). */
+  private record Measured(ProcessTree.Usage usage, String killedBecause, Measurement measurement, Boolean limitsEnforced) {
+    static final Measured NOTHING = new Measured(new ProcessTree.Usage(null, null), null, Measurement.NONE, null);
+
+    static Measured of(ProcessTree tree) {
+      return new Measured(tree.usage(), tree.killedBecause(), tree.measurement(), tree.limitsEnforced());
     }
   }
 
@@ -114,15 +126,14 @@ final class LocalRun extends Attempt {
     if (reason != null || !tree.isEmpty()) {
       TreeKiller.stop(tree, process, setup.killGrace());
     }
-    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
     return reason;
   }
 
-  private RunRecord finish(RunMeta meta, long startNanos, Process process, ProcessTree tree, RunStatus stopped, String error)
+  private RunRecord finish(RunMeta meta, long startNanos, Process process, Measured measured, RunStatus stopped, String error)
       throws IOException {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     boolean ran = process != null;
-    ProcessTree.Usage usage = ran ? tree.usage() : new ProcessTree.Usage(null, null);
+    ProcessTree.Usage usage = ran ? measured.usage() : Measured.NOTHING.usage();
     Integer exitCode = ran ? process.exitValue() : null;
     Integer signal = exitCode != null && exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : null;
     RunDirectory dir = request.directory();
@@ -134,9 +145,9 @@ final class LocalRun extends Attempt {
       status = RunStatus.ERROR;
     } else if (stopped != null) {
       status = stopped;
-      error = describe(stopped);
+      error = Attempts.stopped(stopped, setup.timeout(), "the process tree was stopped");
     } else {
-      String killed = tree.killedBecause();
+      String killed = measured.killedBecause();
       error = killed != null ? killed : SuccessCheck.failure(setup.success(), exitCode, dir.root(), extraction.metrics(), placeholders);
       status = error == null ? RunStatus.OK : RunStatus.FAILED;
     }
@@ -145,22 +156,12 @@ final class LocalRun extends Attempt {
       SeriesFile.write(dir.series(), extraction.series());
     }
     RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
-        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null);
+        usage.peakBytes(), ran ? measured.measurement() : Measurement.NONE, error, ran ? measured.limitsEnforced() : null);
     dir.writeMeta(end);
     return new RunRecord(end, extraction.metrics());
   }
 
-  private String describe(RunStatus stopped) {
-    return switch (stopped) {
-      case TIMEOUT -> "timed out after " + Quantities.format(setup.timeout()) + "; the process tree was stopped";
-      case INTERRUPTED -> "interrupted; the process tree was stopped";
-      case CANCELLED -> "cancelled; the process tree was stopped";
-      case COST_LIMIT -> "stopped at the per-run cost limit";
-      default -> "stopped: " + stopped.json();
-    };
-  }
-
   private RunMeta startingMeta(List<String> argv, String cwd) {
-    return setup.startingMeta(request, argv, cwd);
+    return Attempts.startingMeta(request, setup.experiment(), argv, cwd);
   }
 }

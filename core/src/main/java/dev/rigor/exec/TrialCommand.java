@@ -74,17 +74,6 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
     return values::get;
   }
 
-  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
-  public static Map<String, Object> paramsFile(Trial trial) {
-    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
-    if (trial.seed() != null) {
-      params.put("seed", trial.seed());
-    }
-    params.put("replicate", trial.replicate());
-    params.put("ablation", trial.variation().ablation().name());
-    return params;
-  }
-
   /** {@code args: flags}: every param as {@code --name value} (booleans bare when true), the seed, then ablation flags. */
   private static List<String> appended(TrialSetup setup, Trial trial) {
     List<String> out = new ArrayList<>();
@@ -106,5 +95,24 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
     }
     out.addAll(trial.variation().ablation().flags());
     return out;
+  }
+
+  /** Whether {@code program} can be started: an executable file (relative to {@code cwd}) when it has a '/', else found on PATH. */
+  public static boolean executable(String program, Path cwd) {
+    if (program.contains("/")) {
+      Path p = cwd.resolve(program);
+      return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p);
+    }
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+      if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,6 +1,5 @@
 package dev.rigor.exec;
 
-import dev.rigor.plan.Trial;
 import dev.rigor.spec.ArgsMode;
 import dev.rigor.spec.Limits;
 import dev.rigor.spec.MeasureMode;
@@ -8,9 +7,6 @@ import dev.rigor.spec.MetricSpec;
 import dev.rigor.spec.Spec;
 import dev.rigor.spec.SuccessCriteria;
 import dev.rigor.spec.Template;
-import dev.rigor.store.HostInfo;
-import dev.rigor.store.RunMeta;
-import dev.rigor.store.RunStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,15 +39,6 @@ public record TrialSetup(
     env = Map.copyOf(env);
     metrics = List.copyOf(metrics);
     invocationDir = invocationDir.toAbsolutePath().normalize();
-  }
-
-  /** The {@code running} record of an attempt about to start {@code argv} in {@code cwd} (any backend running local processes). */
-  public RunMeta startingMeta(RunRequest request, List<String> argv, String cwd) {
-    Trial t = request.trial();
-    return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), experiment, t.variation().params(), t.variation().axes(),
-        t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
-        HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, System.currentTimeMillis() / 1000.0, null, null,
-        null, null, null, null, null, null, List.of(), null, ProcessHandle.current().pid());
   }
 
   /** The same setup running another command (a backend's own program, such as a session's). */

@@ -82,6 +82,7 @@ final class CategoryFigures {
     }
     plot.setGap(14);
     legend(plot, a);
+    FigureStyle.shareRange(plot);
     String sub = "bars: mean with " + c.interval() + " · dots: the runs" + goalText(c.goal())
         + (a.colorTitle().isEmpty() || a.colors().size() < 2 ? "" : " · colours: " + a.colorTitle());
     return FigureStyle.chart(Units.label(c.metric().label()), sub, plot, a.colors().size() > 1);
@@ -139,6 +140,7 @@ final class CategoryFigures {
     }
     plot.setGap(14);
     legend(plot, a);
+    FigureStyle.shareRange(plot);
     String sub = what + " · ratio of means with " + "CI · filled: significant (Holm-adjusted t test) · dashed: no change"
         + goalText(c.goal()) + (byVerdict ? " · green: better, red: worse" : "");
     return FigureStyle.chart(Units.label(c.metric().label()), sub, plot, !byVerdict);
@@ -193,7 +195,7 @@ final class CategoryFigures {
   private static void legend(CombinedDomainXYPlot plot, ChartAxes a) {
     LegendItemCollection items = new LegendItemCollection();
     for (int k = 0; k < a.colors().size(); k++) {
-      items.add(new LegendItem(a.colors().get(k), FigureStyle.color(k)));
+      items.add(new LegendItem(a.colorLabel(a.colors().get(k)), FigureStyle.color(k)));
     }
     plot.setFixedLegendItems(items);
   }

@@ -42,6 +42,11 @@ public record ChartAxes(String facetTitle, List<String> facets, String xTitle, L
     return colors.indexOf(p.color());
   }
 
+  /** A legend entry for a colour: {@code arms=5}, naming its parameter (the value alone when there is no title). */
+  public String colorLabel(String color) {
+    return colorTitle.isEmpty() || color.isEmpty() ? color : colorTitle + "=" + color;
+  }
+
   /** {@code workflows=50}, or empty for an unfaceted chart. */
   public String facetLabel(String facet) {
     return facetTitle.isEmpty() ? "" : facetTitle + "=" + facet;

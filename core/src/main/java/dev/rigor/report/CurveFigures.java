@@ -63,7 +63,8 @@ final class CurveFigures {
     }
     plot.setGap(14);
     plot.setFixedLegendItems(legend);
-    String sub = "mean across runs with its " + Numbers.format(100 * ReportDefaults.CONFIDENCE) + "% band (Student t)"
+    FigureStyle.shareRange(plot);
+    String sub = "mean across runs with its " + Numbers.format(100 * ReportDefaults.CONFIDENCE) + "% band (Student t below " + dev.rigor.analysis.Defaults.T_INTERVAL_BELOW + " runs, else BCa)"
         + (baselineOnly ? " · baseline ablation only" : "");
     return FigureStyle.chart(Units.label(c.series()), sub, plot, true);
   }
@@ -74,7 +75,7 @@ final class CurveFigures {
       parts.add(l.at().x());
     }
     if (!a.colorTitle().isEmpty() && !l.at().color().isEmpty()) {
-      parts.add(l.at().color());
+      parts.add(a.colorLabel(l.at().color()));
     }
     return parts.isEmpty() ? "all runs" : String.join(" · ", parts);
   }

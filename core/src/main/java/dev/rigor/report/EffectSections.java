@@ -12,13 +12,13 @@ import dev.rigor.analysis.Correction;
 import dev.rigor.analysis.EffectStatistic;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.Grouping;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.Pairing;
 import dev.rigor.analysis.PairingMode;
 import dev.rigor.analysis.RunValues;
 import dev.rigor.analysis.Selector;
 import dev.rigor.analysis.TestChoice;
-import dev.rigor.stats.IntervalMethod;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,7 +101,7 @@ final class EffectSections {
       notes.add("nothing to compare: no variation has runs of both sides");
       return new EffectSection(control, design, List.of(), 0, 1 - ReportDefaults.ALPHA, notes);
     }
-    CompareSettings settings = new CompareSettings(EffectStatistic.RATIO, TestChoice.T, Correction.HOLM, IntervalMethod.BCA,
+    CompareSettings settings = new CompareSettings(EffectStatistic.RATIO, TestChoice.T, Correction.HOLM, IntervalChoice.BCA,
         ReportDefaults.ALPHA, s.resamples(), s.seed(), pairing);
     ComparisonReport report = Comparisons.compare(contrasts, s.compared(), settings);
     notes.addAll(report.notes());

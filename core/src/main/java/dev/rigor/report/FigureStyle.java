@@ -80,6 +80,32 @@ final class FigureStyle {
     return chart;
   }
 
+  /**
+   * Gives every panel of a faceted chart the same value range (the union of their data, intervals included,
+   * with a 5% margin), so that panels compare honestly: separate ranges made 0–800 and 200–1200 look alike.
+   */
+  static void shareRange(org.jfree.chart.plot.CombinedDomainXYPlot plot) {
+    List<XYPlot> panels = plot.getSubplots();
+    if (panels.size() < 2) {
+      return;
+    }
+    org.jfree.data.Range all = null;
+    for (XYPlot p : panels) {
+      for (int i = 0; i < p.getDatasetCount(); i++) {
+        if (p.getDataset(i) != null) {
+          all = org.jfree.data.Range.combine(all, org.jfree.data.general.DatasetUtils.findRangeBounds(p.getDataset(i), true));
+        }
+      }
+    }
+    if (all == null || Double.isNaN(all.getLength())) {
+      return;
+    }
+    double pad = all.getLength() == 0 ? Math.max(1, Math.abs(all.getCentralValue()) * 0.05) : all.getLength() * 0.05;
+    for (XYPlot p : panels) {
+      p.getRangeAxis().setRange(all.getLowerBound() - pad, all.getUpperBound() + pad);
+    }
+  }
+
   /** A panel: white, light grid, its facet named in the top left corner. */
   static void panel(XYPlot plot, String facetLabel) {
     plot.setBackgroundPaint(Color.WHITE);

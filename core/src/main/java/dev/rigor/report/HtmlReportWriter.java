@@ -52,7 +52,11 @@ public final class HtmlReportWriter {
         case "nav" -> out.write(HtmlSections.nav(data));
         case "summary" -> out.write(HtmlSections.summary(data.header()));
         case "sections" -> out.write(HtmlSections.frames(HtmlSections.frames(data)));
-        case "failures" -> out.write(HtmlSections.sessions(data.sessions()) + HtmlSections.failures(data, runsBase));
+        case "failures" -> {
+          out.write(AdaptiveSection.html(data));
+          out.write(HtmlSections.sessions(data.sessions()));
+          out.write(HtmlSections.failures(data, runsBase));
+        }
         case "page" -> SafeJson.write(PageData.of(data, runsBase), out);
         case "runs" -> RunsTableJson.write(data.runs(), out);
         case "echarts" -> out.write(echarts);
@@ -61,6 +65,11 @@ public final class HtmlReportWriter {
       }
     }
     out.write(template, at, template.length() - at);
+  }
+
+  /** ECharts as the report inlines it (from the {@code org.webjars:echarts} jar); the dashboard serves the same file. */
+  public static String echarts() {
+    return Resources.echarts();
   }
 
   /** The page as a string (for tests and small reports). */

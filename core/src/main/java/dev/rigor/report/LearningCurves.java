@@ -2,7 +2,7 @@ package dev.rigor.report;
 
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.GroupKey;
-import dev.rigor.analysis.MeanInterval;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.MetricSummary;
 import dev.rigor.analysis.RunValues;
@@ -28,7 +28,7 @@ import java.util.Map;
  * Learning curves of series metrics ({@code series.csv}): at each step of an even grid over the
  * series' step range, every run's latest value at or before that step (the series reduced by
  * {@link SeriesSummary#FINAL} over the window up to the step, so runs recorded at different steps line
- * up, and a finished run keeps its last value); then per group the mean and its Student t interval
+ * up, and a finished run keeps its last value); then per group the mean and its interval by the rule of rigor summary (Student t below 30 runs, BCa from 30)
  * across runs ({@link Summaries}) — the band.
  */
 final class LearningCurves {
@@ -55,7 +55,7 @@ final class LearningCurves {
       atStep.add(m);
       index.put(m, i);
     }
-    SummarySettings t = new SummarySettings(MeanInterval.T, ReportDefaults.CONFIDENCE, s.resamples(), s.seed());
+    SummarySettings t = new SummarySettings(IntervalChoice.AUTO, ReportDefaults.CONFIDENCE, s.resamples(), s.seed());
     Map<GroupKey, double[][]> byGroup = new LinkedHashMap<>();
     for (MetricSummary row : Summaries.compute(values, s.variations(), atStep, t)) {
       double[][] a = byGroup.computeIfAbsent(row.group(), k -> empty(grid.length));

@@ -3,7 +3,9 @@ package dev.rigor.report;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.Group;
 import dev.rigor.analysis.GroupKey;
-import dev.rigor.analysis.MeanInterval;
+import dev.rigor.analysis.CiMethod;
+import dev.rigor.analysis.Defaults;
+import dev.rigor.analysis.IntervalChoice;
 import dev.rigor.analysis.Metric;
 import dev.rigor.analysis.MetricSummary;
 import dev.rigor.analysis.RunValues;
@@ -20,8 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Each metric by variation: {@link Summaries} with the Student t interval of the mean (the safer
- * interval at the few runs per variation experiments have, docs/STATISTICS.md), and the runs' values.
+ * Each metric by variation: {@link Summaries} with the interval of the mean that {@code rigor summary} shows
+ * ({@link IntervalChoice#AUTO}: Student t below 30 runs, BCa from 30; docs/STATISTICS.md), and the runs' values.
  */
 final class MetricCharts {
 
@@ -29,27 +31,41 @@ final class MetricCharts {
 
   /** The interval the error bars show, in words. */
   static String intervalText(double confidence) {
-    return String.format(Locale.ROOT, "%s%% CI of the mean (Student t)", Numbers.format(100 * confidence));
+    return String.format(Locale.ROOT, "%s%% CI of the mean (Student t below %d runs, BCa from %d, as rigor summary)",
+        Numbers.format(100 * confidence), Defaults.T_INTERVAL_BELOW, Defaults.T_INTERVAL_BELOW);
+  }
+
+  /** The interval of one chart, naming the method its bars used. */
+  static String intervalText(double confidence, java.util.Set<CiMethod> methods) {
+    if (methods.size() != 1) {
+      return intervalText(confidence);
+    }
+    CiMethod m = methods.iterator().next();
+    return String.format(Locale.ROOT, "%s%% CI of the mean (%s)", Numbers.format(100 * confidence),
+        m == CiMethod.T ? "Student t" : m.human() + " bootstrap");
   }
 
   static List<MetricChart> of(Experiment e, RunValues values, ReportSetup s) {
-    SummarySettings settings = new SummarySettings(MeanInterval.T, ReportDefaults.CONFIDENCE, s.resamples(), s.seed());
+    SummarySettings settings = new SummarySettings(IntervalChoice.AUTO, ReportDefaults.CONFIDENCE, s.resamples(), s.seed());
     List<MetricSummary> rows = Summaries.compute(values, s.variations(), s.metrics(), settings);
     Map<GroupKey, Group> groups = new HashMap<>();
     s.variations().apply(e, e.runs()).forEach(g -> groups.put(g.key(), g));
     Map<Metric, List<MetricChart.Bar>> bars = new LinkedHashMap<>();
+    Map<Metric, java.util.Set<CiMethod>> methods = new HashMap<>();
     s.metrics().forEach(m -> bars.put(m, new ArrayList<>()));
     for (MetricSummary row : rows) {
       if (row.summary().isEmpty()) {
         continue;
       }
+      methods.computeIfAbsent(row.metric(), k -> java.util.EnumSet.noneOf(CiMethod.class)).add(row.ciMethod());
       double lower = row.meanInterval().map(ConfidenceInterval::lower).orElse(Double.NaN);
       double upper = row.meanInterval().map(ConfidenceInterval::upper).orElse(Double.NaN);
       bars.get(row.metric()).add(new MetricChart.Bar(s.layout().place(row.group()), row.group().label(), row.n(),
           row.summary().get().mean(), lower, upper, points(values, groups.get(row.group()), row.metric())));
     }
     List<MetricChart> out = new ArrayList<>();
-    bars.forEach((metric, b) -> out.add(new MetricChart(metric, e.goal(metric.name()), intervalText(ReportDefaults.CONFIDENCE),
+    bars.forEach((metric, b) -> out.add(new MetricChart(metric, e.goal(metric.name()),
+        intervalText(ReportDefaults.CONFIDENCE, methods.getOrDefault(metric, java.util.Set.of())),
         s.layout().axes(b.stream().map(MetricChart.Bar::at).toList()), b)));
     return out;
   }

@@ -26,12 +26,15 @@ public final class ReportBuilder {
    *     axis or value (the message says what exists)
    */
   public static ReportData build(ExperimentDirectory dir, ReportOptions options) throws AnalysisException, IOException {
-    Experiment e = ExperimentReader.read(dir.root());
+    Experiment e = ExperimentReader.read(dir.root(), options.allDefinitions());
     ExperimentInfo info = ExperimentInfo.read(dir);
     RunValues values = new RunValues(e);
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
     List<String> notes = new ArrayList<>(e.notes());
+    notes.addAll(values.unknownMetricWarnings());
     notes.addAll(setup.notes());
+    java.util.Optional<dev.rigor.store.AdaptiveFile> adaptive = dev.rigor.store.AdaptiveFile.read(dir);
+    adaptive.ifPresent(a -> notes.add(AdaptiveSection.NOTE));
     List<RunRecord> failed = Failures.of(e);
     // The sections are independent: computed at once, so that the sequential parts of one (the runs
     // table, the charts' summaries) overlap the parallel resampling of another. They run as tasks of
@@ -50,7 +53,7 @@ public final class ReportBuilder {
       CompletableFuture<SessionSection> sessions = async(pool, () -> SessionSection.of(e, dir));
       RunsTable runs = RunsTables.of(e, values, setup.metrics());
       return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
-          join(curves), join(variance), failed.size(), join(failures), runs, join(sessions));
+          join(curves), join(variance), failed.size(), join(failures), runs, adaptive, join(sessions));
     } finally {
       pool.shutdown();
     }

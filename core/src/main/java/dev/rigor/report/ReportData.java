@@ -1,5 +1,8 @@
 package dev.rigor.report;
 
+import dev.rigor.store.AdaptiveFile;
+import java.util.Optional;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -14,11 +17,12 @@ import java.util.Objects;
  * @param failureCount how many runs did not end ok
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
+ * @param adaptive the state of adaptive replication (adaptive.json) when the experiment was adaptive
  * @param sessions interactive sessions by variation (empty without sessions)
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
     List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
-    SessionSection sessions) {
+    Optional<AdaptiveFile> adaptive, SessionSection sessions) {
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -29,6 +33,7 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     variance = List.copyOf(variance);
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(adaptive, "adaptive");
     Objects.requireNonNull(sessions, "sessions");
   }
 }

@@ -20,7 +20,13 @@ import java.util.Set;
  * @param generatedAt the time the report says it was generated (a fixed clock in tests)
  */
 public record ReportOptions(Set<ReportFormat> formats, Optional<String> facet, Optional<String> control, List<String> metrics,
-    List<String> variance, OptionalInt resamples, long seed, Instant generatedAt) {
+    List<String> variance, OptionalInt resamples, long seed, Instant generatedAt, boolean allDefinitions) {
+
+  /** Without the runs of earlier trial definitions (see {@code analysis.Definitions}). */
+  public ReportOptions(Set<ReportFormat> formats, Optional<String> facet, Optional<String> control, List<String> metrics,
+      List<String> variance, OptionalInt resamples, long seed, Instant generatedAt) {
+    this(formats, facet, control, metrics, variance, resamples, seed, generatedAt, false);
+  }
 
   public ReportOptions {
     formats = formats.isEmpty() ? EnumSet.noneOf(ReportFormat.class) : EnumSet.copyOf(formats);
@@ -43,6 +49,6 @@ public record ReportOptions(Set<ReportFormat> formats, Optional<String> facet, O
   }
 
   public ReportOptions withFormats(Set<ReportFormat> f) {
-    return new ReportOptions(f, facet, control, metrics, variance, resamples, seed, generatedAt);
+    return new ReportOptions(f, facet, control, metrics, variance, resamples, seed, generatedAt, allDefinitions);
   }
 }

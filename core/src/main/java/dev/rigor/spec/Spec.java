@@ -16,7 +16,10 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
- * @param session the interactive-session trial kind, or {@code null} (then {@code command} or {@code shell} is set)
+ * @param executor where trials run (local, or a SLURM cluster and its settings)
+ * @param worker the {@code worker}, {@code python} or {@code java} trial kind, or {@code null} for process trials
+ * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
+ * @param session the interactive-session trial kind, or {@code null}
  * @param verify checks after a session ended by {@code end}, or {@code null}
  */
 public record Spec(
@@ -45,6 +48,9 @@ public record Spec(
     MeasureMode measure,
     Duration killGrace,
     ReportSettings report,
+    ExecutorSettings executor,
+    WorkerSpec worker,
+    Adaptive adaptive,
     SessionSpec session,
     VerifySpec verify) {
 
@@ -58,15 +64,17 @@ public record Spec(
     if (ablations.isEmpty()) {
       throw new IllegalArgumentException("a spec has at least the baseline ablation");
     }
-    if (session == null && command.isEmpty() == (shell == null)) {
-      throw new IllegalArgumentException("exactly one of command and shell is set");
-    }
-    if (session != null && (!command.isEmpty() || shell != null)) {
-      throw new IllegalArgumentException("a session spec has no command or shell");
+    if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) + (session == null ? 0 : 1) != 1) {
+      throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java, session) is set");
     }
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }
+  }
+
+  /** Whether seeds are added in rounds until the answer is clear. */
+  public boolean isAdaptive() {
+    return adaptive != null;
   }
 
   /** The baseline ablation (the first one). */

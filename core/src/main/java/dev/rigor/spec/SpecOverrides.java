@@ -9,6 +9,9 @@ import java.util.Map;
  * the file itself. {@code key} is a dotted path ({@code jobs}, {@code limits.memory},
  * {@code params.pdfs}); a bare name that is not a top-level key sets the matrix axis of that name
  * (to the one value, or to a list given as {@code [a, b]}) or else a fixed param.
+ *
+ * <p>Overriding a param or axis the spec does not have is an error with did-you-mean ({@code --set epsilom=0.1}
+ * would otherwise add a param no trial reads); adding one takes {@code +key=value}, Hydra's convention.
  */
 public final class SpecOverrides {
 
@@ -30,10 +33,38 @@ public final class SpecOverrides {
             "'" + assignment + "' is not key=value", "write e.g. --set jobs=4 or --set params.pdfs=20"));
       }
       String key = assignment.substring(0, eq).strip();
+      boolean add = key.startsWith("+");
+      key = add ? key.substring(1).strip() : key;
       SpecNode value = SpecTreeReader.readValue(SOURCE + " " + key, assignment.substring(eq + 1));
-      top = set(top, path(top, key), value);
+      List<String> path = path(top, key);
+      if (!add) {
+        requireExisting(top, path, key, assignment);
+      }
+      top = set(top, path, value);
     }
     return top;
+  }
+
+  /** A param or matrix axis must exist to be overridden; other keys are checked by {@link SpecReader} as in the file. */
+  private static void requireExisting(SpecNode.MapNode top, List<String> path, String key, String assignment) throws SpecException {
+    if (path.size() != 2 || !(path.get(0).equals("params") || path.get(0).equals("matrix"))) {
+      return;
+    }
+    if (top.get(path.get(0)) instanceof SpecNode.MapNode section && section.has(path.get(1))) {
+      return;
+    }
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (String s : List.of("params", "matrix")) {
+      if (top.get(s) instanceof SpecNode.MapNode m) {
+        m.fields().keySet().stream().filter(k -> !k.equals("include") && !k.equals("exclude")).forEach(known::add);
+      }
+    }
+    String hint = DidYouMean.closest(path.get(1), known);
+    throw new SpecException(new SpecError(SourcePosition.of(SOURCE + " " + assignment),
+        "unknown " + (path.get(0).equals("matrix") ? "matrix axis" : "param") + " '" + path.get(1) + "'"
+            + (hint == null ? "" : " — did you mean '" + hint + "'?"),
+        "the spec's params and axes: " + (known.isEmpty() ? "(none)" : String.join(", ", known)) + "; to add a new one write --set +"
+            + key + "=" + assignment.substring(assignment.indexOf('=') + 1)));
   }
 
   private static List<String> path(SpecNode.MapNode top, String key) {

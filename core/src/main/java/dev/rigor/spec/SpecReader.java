@@ -18,12 +18,16 @@ public final class SpecReader {
 
   /** Every top-level key, in the order the docs present them. */
   public static final List<String> TOP_LEVEL_KEYS = List.of(
-      "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
+      "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "session", "verify");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive",
+      "session", "verify");
 
-  /** The keys that each name a trial kind; a spec has exactly one. */
-  static final List<String> KIND_KEYS = List.of("command", "shell", "session");
+  /**
+   * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
+   * entry here (and its reader).
+   */
+  public static final List<String> KIND_KEYS = List.of("command", "shell", "worker", "python", "java", "session");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -31,6 +35,8 @@ public final class SpecReader {
   static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
 
   private final NodeReader r = new NodeReader();
+  /** {start, step} of a {@code seeds: {count, start, step}} form (adaptive rounds continue it), else null. */
+  private long[] seedProgression;
 
   private SpecReader() {}
 
@@ -64,7 +70,9 @@ public final class SpecReader {
     Seeds seeds = seeds(top);
     List<Ablation> ablations = ablations(top);
     List<Template> command = new ArrayList<>();
-    Template shell = command(top, command);
+    String kind = kind(top);
+    Template shell = kind == null || kind.equals("command") || kind.equals("shell") ? command(top, command) : null;
+    WorkerSpec worker = workerKind(kind, top);
     ArgsMode args = top.has("args") ? r.choice(top.get("args"), "args", ArgsMode.class) : ArgsMode.NONE;
     int replicates = intOr(top, "replicates", 1, 1, "replicates: 3");
     Integer jobs = top.has("jobs") ? asInt(r.integer(top.get("jobs"), "jobs", 1, "jobs: 2")) : null;
@@ -78,11 +86,20 @@ public final class SpecReader {
     MetricsSection metricsSection = new MetricsSection(r);
     List<MetricSpec> metrics = top.has("metrics") ? metricsSection.metrics(top.get("metrics")) : List.of();
     Map<String, Goal> goals = goals(top);
+    checkGoalNames(top, metrics, goals);
     SuccessCriteria success = top.has("success") ? metricsSection.success(top.get("success")) : SuccessCriteria.DEFAULT;
     Limits limits = limits(top);
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
+    ExecutorSettings executor = top.has("executor") ? executor(top.get("executor")) : ExecutorSettings.LOCAL;
+
+    Adaptive adaptive = null;
+    if (top.has("adaptive")) {
+      List<Seeds> extended = new ArrayList<>();
+      adaptive = new AdaptiveSection(r).read(top.get("adaptive"), seeds, seedProgression, matrix, replicates, extended);
+      seeds = extended.isEmpty() ? seeds : extended.get(0);
+    }
     SessionSection sessions = new SessionSection(r);
     SessionSpec session = top.has("session") ? sessions.session(top.get("session")) : null;
     VerifySpec verify = top.has("verify") ? sessions.verify(top.get("verify")) : null;
@@ -95,7 +112,7 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, session, verify);
+        limits, measure, killGrace, report, executor, worker, adaptive, session, verify);
   }
 
   /** {@code verify} checks what a session made, and a session is judged by how it ended, not by {@code success}. */
@@ -108,6 +125,26 @@ public final class SpecReader {
       r.error(top.fields().get("success").keyPosition(), "'success' does not apply to a session (it succeeds when ended by 'end' and every 'verify' check passes)",
           "remove 'success'; check files with verify: {files: [...]}");
     }
+  }
+
+  /** The one trial-kind key of the spec, or {@code null} (with an error) when there is none or more than one. */
+  private String kind(SpecNode.MapNode top) {
+    List<String> present = KIND_KEYS.stream().filter(top::has).toList();
+    if (present.size() > 1) {
+      r.error(top.fields().get(present.get(1)).keyPosition(), "the spec gives both '" + present.get(0) + "' and '" + present.get(1) + "'",
+          "keep exactly one trial kind: " + String.join(", ", KIND_KEYS));
+      return null;
+    }
+    return present.isEmpty() ? "command" : present.get(0); // none: 'command' reports what is missing
+  }
+
+  private WorkerSpec workerKind(String kind, SpecNode.MapNode top) {
+    for (WorkerSpec.Kind k : WorkerSpec.Kind.values()) {
+      if (k.key().equals(kind)) {
+        return new WorkerSection(r).read(k, top.get(kind));
+      }
+    }
+    return null;
   }
 
   private String name(SpecNode.MapNode top) {
@@ -125,19 +162,12 @@ public final class SpecReader {
   }
 
   private Template command(SpecNode.MapNode top, List<Template> command) {
-    List<String> kinds = KIND_KEYS.stream().filter(top::has).toList();
-    if (kinds.size() > 1) {
-      r.error(top.fields().get(kinds.get(1)).keyPosition(), "both '" + kinds.get(0) + "' and '" + kinds.get(1) + "' are given",
-          "keep one trial kind: " + String.join(", ", KIND_KEYS.stream().map(k -> "'" + k + "'").toList()));
-      return null;
-    }
-    if (kinds.isEmpty()) {
-      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]");
-      return null;
-    }
+    boolean hasCommand = top.has("command");
     boolean hasShell = top.has("shell");
-    if (!top.has("command") && !hasShell) {
-      return null; // another trial kind
+    if (!hasCommand && !hasShell) {
+      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]"
+          + " (or another trial kind: " + String.join(", ", KIND_KEYS.subList(1, KIND_KEYS.size())) + ")");
+      return null;
     }
     if (hasShell) {
       return r.template(top.get("shell"), "shell", "shell: \"make run SEED={seed}\"");
@@ -217,11 +247,11 @@ public final class SpecReader {
     List<Long> values = new ArrayList<>();
     if (node instanceof SpecNode.MapNode m) {
       r.checkKeys(m, "seeds", List.of("count", "start", "step"));
-      if (!m.has("count")) {
+      if (!m.has("count") && !top.has("adaptive")) {
         r.error(m.position(), "'seeds' needs a 'count'", "write e.g. seeds: {count: 15, start: 1, step: 1}");
         return Seeds.NONE;
       }
-      Long count = r.integer(m.get("count"), "seeds.count", 1, "count: 15");
+      Long count = m.has("count") ? r.integer(m.get("count"), "seeds.count", 1, "count: 15") : Long.valueOf(1);
       Long start = m.has("start") ? r.integer(m.get("start"), "seeds.start", Long.MIN_VALUE, "start: 1") : Long.valueOf(1);
       Long step = m.has("step") ? r.integer(m.get("step"), "seeds.step", 1, "step: 1") : Long.valueOf(1);
       if (count == null || start == null || step == null) {
@@ -230,6 +260,7 @@ public final class SpecReader {
       for (long i = 0; i < count; i++) {
         values.add(start + i * step);
       }
+      seedProgression = new long[] {start, step};
       return Seeds.of(values);
     }
     List<SpecNode> items = r.list(node, "seeds", "seeds: [1, 2, 3] or seeds: {count: 10}");
@@ -362,6 +393,40 @@ public final class SpecReader {
     return env;
   }
 
+  /** Metrics every run has, whatever the extractors. */
+  private static final List<String> BUILTIN_METRICS = List.of("wall_time_s", "cpu_time_s", "peak_rss_bytes");
+
+  /**
+   * When every extractor declares its names (regex {@code name}, json {@code fields}, csv {@code columns}), a goal
+   * whose name is a near miss of one ({@code avg_rewrd} for regex name {@code avg_reward}) is a typo: an error with
+   * did-you-mean. A name far from every declared one may be a streamed
+   * metric ($RIGOR_METRICS), which only runs reveal: run, compare and the report warn when no run has it.
+   */
+  private void checkGoalNames(SpecNode.MapNode top, List<MetricSpec> metrics, Map<String, Goal> goals) {
+    List<String> declared = new ArrayList<>(BUILTIN_METRICS);
+    for (MetricSpec m : metrics) {
+      if (m instanceof MetricSpec.Regex regex) {
+        declared.add(regex.name());
+      } else if (m instanceof MetricSpec.Json json && !json.fields().isEmpty()) {
+        json.fields().forEach(f -> declared.add(json.prefix() + f));
+      } else if (m instanceof MetricSpec.Csv csv && csv.key().isEmpty() && !csv.columns().isEmpty()) {
+        csv.columns().forEach(c -> declared.add(csv.prefix() + c));
+      } else {
+        return; // this extractor's names come from the files (every key of a json, every column of a csv): runs will tell
+      }
+    }
+    if (!(top.get("goals") instanceof SpecNode.MapNode map)) {
+      return;
+    }
+    for (SpecNode.Field f : map.fields().values()) {
+      String closest = DidYouMean.closest(f.key(), declared);
+      if (goals.containsKey(f.key()) && !declared.contains(f.key()) && closest != null) {
+        r.error(f.keyPosition(), "goal '" + f.key() + "' names no declared metric — did you mean '" + closest + "'?",
+            "name a metric the metrics section extracts (" + String.join(", ", declared) + ")");
+      }
+    }
+  }
+
   private Map<String, Goal> goals(SpecNode.MapNode top) {
     Map<String, Goal> goals = new LinkedHashMap<>();
     if (!top.has("goals")) {
@@ -414,6 +479,70 @@ public final class SpecReader {
       }
     }
     return new Limits(memory, cpus);
+  }
+
+  /** {@code executor: {type: slurm, partition: gpu, time: 2h, mem: 4g, ...}} (DESIGN.md §11). */
+  private ExecutorSettings executor(SpecNode node) {
+    String example = "executor: {type: slurm, partition: debug, time: 1h, mem: 2g}";
+    SpecNode.MapNode map = r.map(node, "executor", example);
+    if (map == null) {
+      return ExecutorSettings.LOCAL;
+    }
+    r.checkKeys(map, "executor", ExecutorSettings.KEYS);
+    String type = "local";
+    if (!map.has("type")) {
+      r.error(map.position(), "'executor' has no 'type'", "add type: slurm (or type: local)");
+    } else {
+      String t = r.string(map.get("type"), "executor.type", "type: slurm");
+      if (t != null && !ExecutorSettings.TYPES.contains(t)) {
+        r.error(map.get("type").position(), "unknown executor type '" + t + "'", DidYouMean.hint(t, ExecutorSettings.TYPES));
+      } else if (t != null) {
+        type = t;
+      }
+    }
+    String partition = map.has("partition") ? r.string(map.get("partition"), "executor.partition", "partition: debug") : null;
+    Duration time = duration(map, "time", null);
+    Integer cpus = map.has("cpus_per_task") ? asInt(r.integer(map.get("cpus_per_task"), "executor.cpus_per_task", 1, "cpus_per_task: 4")) : null;
+    String mem = null;
+    if (map.has("mem")) {
+      SpecNode memNode = map.get("mem");
+      String text = memNode instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l + "m"
+          : r.string(memNode, "executor.mem", "mem: 4g");
+      if (text != null) {
+        if (text.matches("(?i)[0-9]+[kmgt]?b?")) {
+          mem = text.toUpperCase(java.util.Locale.ROOT).replaceFirst("B$", "");
+        } else {
+          r.error(memNode.position(), "'executor.mem' is not a size: '" + text + "'", "write e.g. mem: 512m or mem: 4g");
+        }
+      }
+    }
+    String gpus = null;
+    if (map.has("gpus")) {
+      SpecNode g = map.get("gpus");
+      gpus = g instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l.toString() : r.string(g, "executor.gpus", "gpus: 1");
+    }
+    Integer parallelism = map.has("array_parallelism")
+        ? asInt(r.integer(map.get("array_parallelism"), "executor.array_parallelism", 1, "array_parallelism: 50")) : null;
+    List<String> sbatchArgs = stringList(map, "sbatch_args", "sbatch_args: [--account=myproj, --qos=short]");
+    List<String> setup = stringList(map, "setup", "setup: ['module load java/17']");
+    return new ExecutorSettings(type, partition, time, cpus, mem, gpus, parallelism, sbatchArgs, setup);
+  }
+
+  private List<String> stringList(SpecNode.MapNode map, String key, String example) {
+    if (!map.has(key)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    List<SpecNode> items = r.list(map.get(key), "executor." + key, example);
+    if (items != null) {
+      for (SpecNode item : items) {
+        String text = r.string(item, "executor." + key + "[]", example);
+        if (text != null) {
+          out.add(text);
+        }
+      }
+    }
+    return out;
   }
 
   private ReportSettings report(SpecNode node, Matrix matrix) {

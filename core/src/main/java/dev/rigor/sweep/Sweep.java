@@ -2,7 +2,9 @@ package dev.rigor.sweep;
 
 import dev.rigor.exec.Execution;
 import dev.rigor.exec.Executor;
+import dev.rigor.exec.RunObserver;
 import dev.rigor.exec.RunRequest;
+import dev.rigor.exec.StaleRun;
 import dev.rigor.plan.Trial;
 import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.HostInfo;
@@ -41,6 +43,9 @@ public final class Sweep {
   /** A run stopped occupying a slot (its record may still be being written). */
   private record SlotFreed(Execution execution) {}
 
+  /** An executor placed an attempt somewhere (RunObserver.placed): to be written to the ledger. */
+  private record Placed(String runId, int attempt, Map<String, Object> where) {}
+
   private final Executor executor;
   private final Ledger ledger;
   private final ExperimentDirectory dir;
@@ -48,6 +53,8 @@ public final class Sweep {
   private final SweepListener listener;
   private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
   private volatile boolean interruptRequested;
+  /** Runs a dead coordinator left running that the executor re-attached to, waited for like launched ones. */
+  private final Map<Execution, Pending> adopted = new java.util.LinkedHashMap<>();
 
   public Sweep(Executor executor, Ledger ledger, ExperimentDirectory dir, SweepOptions options, SweepListener listener) {
     this.executor = executor;
@@ -63,13 +70,43 @@ public final class Sweep {
     completions.add(WAKE_UP);
   }
 
-  /** Runs {@code todo} in order; returns when every launched run has ended. */
+  /**
+   * Offers runs a dead coordinator left running to the executor ({@link Executor#adopt}); those it
+   * re-attaches to are waited for by {@link #run} like launched ones. Returns their run ids. Asked
+   * even when nothing is stale, so an executor can clean up what a dead coordinator placed without
+   * recording it (a SLURM job submitted in the instant before the coordinator died).
+   */
+  Set<String> adopt(List<ResumeState.Stale> stale) {
+    List<StaleRun> offered = new ArrayList<>();
+    Map<String, Trial> trials = new java.util.HashMap<>();
+    for (ResumeState.Stale s : stale) {
+      offered.add(new StaleRun(request(s.trial(), s.meta().attempt()), s.meta(), s.placement()));
+      trials.put(s.trial().runId(), s.trial());
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (Execution e : executor.adopt(offered)) {
+      RunRequest r = e.request();
+      adopted.put(e, new Pending(r.trial(), r.attempt()));
+      ids.add(r.trial().runId());
+    }
+    return ids;
+  }
+
+  /** Runs {@code todo} in order, and waits for the adopted runs; returns when every one has ended. */
   public SweepResult run(List<Pending> todo, int planned, int alreadyOk) {
     long start = System.nanoTime();
     Deque<Pending> queue = new ArrayDeque<>(todo);
     Set<Execution> running = new LinkedHashSet<>();
     Set<Execution> inSlots = new HashSet<>();
     Map<Execution, Pending> launched = new java.util.HashMap<>();
+    adopted.forEach((e, p) -> {
+      running.add(e);
+      inSlots.add(e);
+      launched.put(e, p);
+      watch(e);
+      listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
+    });
+    adopted.clear();
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<RunRecord> failures = new ArrayList<>();
     SweepResult.Halt halt = null;
@@ -88,6 +125,10 @@ public final class Sweep {
         break;
       }
       Object event = next();
+      if (event instanceof Placed placed) {
+        ledger.place(placed.runId(), placed.attempt(), placed.where());
+        continue;
+      }
       if (event instanceof SlotFreed freed) {
         if (!options.failFast()) { // with fail-fast, a slot is reused only once the run's outcome is known
           inSlots.remove(freed.execution());
@@ -125,20 +166,35 @@ public final class Sweep {
   }
 
   private Execution launch(Pending p) {
-    ledger.record(new RunRecord(runningMeta(p), null));
-    Execution e = executor.start(new RunRequest(p.trial(), p.attempt(), dir.run(p.trial().runId())));
-    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
-    e.completion().whenComplete((r, t) -> completions.add(e));
+    ledger.record(new RunRecord(runningMeta(p.trial(), p.attempt()), null));
+    Execution e = executor.start(request(p.trial(), p.attempt()));
+    watch(e);
     listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
     return e;
   }
 
+  private void watch(Execution e) {
+    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
+    e.completion().whenComplete((r, t) -> completions.add(e));
+  }
+
+  /** An attempt to hand to the executor; where the executor places it reaches the ledger through the sweep's thread. */
+  private RunRequest request(Trial trial, int attempt) {
+    String runId = trial.runId();
+    RunObserver observer = new RunObserver() {
+      @Override
+      public void placed(Map<String, Object> where) {
+        completions.add(new Placed(runId, attempt, Map.copyOf(where)));
+      }
+    };
+    return new RunRequest(trial, attempt, dir.run(runId), observer);
+  }
+
   /** The ledger's view of a run while it runs (the run directory gets the full record from the executor). */
-  private RunMeta runningMeta(Pending p) {
-    Trial t = p.trial();
+  static RunMeta runningMeta(Trial t, int attempt) {
     return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), null, t.variation().params(), t.variation().axes(), t.seed(),
         t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), List.of(), null, HostInfo.hostname(),
-        p.attempt(), RunStatus.RUNNING, null, null, System.currentTimeMillis() / 1000.0, null, null, null, null, null, null,
+        attempt, RunStatus.RUNNING, null, null, System.currentTimeMillis() / 1000.0, null, null, null, null, null, null,
         null, null, List.of(), null, ProcessHandle.current().pid());
   }
 

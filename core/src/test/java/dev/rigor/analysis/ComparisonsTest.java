@@ -103,7 +103,7 @@ class ComparisonsTest {
   @Test
   void verdictUsesTheAdjustedNotTheRawPValue() throws Exception {
     // fast/score: paired differences 1,2,1,2,1,2; raw p ≈ 0.0011. With --alpha 0.002 it passes alone but not after Holm over 4.
-    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.002,
+    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalChoice.BCA, 0.002,
         10_000, 1, PairingMode.AUTO);
     Comparison alone = row(compare(List.of("variant=fast"), List.of("score"), s), "variant=fast", "score");
     assertThat(alone.pValue().orElseThrow()).isLessThan(0.002);
@@ -117,13 +117,13 @@ class ComparisonsTest {
 
   @Test
   void verdictDirectionFollowsTheGoal() throws Exception {
-    CompareSettings none = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.NONE, IntervalMethod.BCA, 0.05,
+    CompareSettings none = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.NONE, IntervalChoice.BCA, 0.05,
         10_000, 1, PairingMode.AUTO);
     ComparisonReport r = compare(List.of("variant=fast", "variant=slow"), List.of("latency", "score"), none);
     assertThat(row(r, "variant=fast", "latency").verdict()).as("lower latency, goal min").isEqualTo(Verdict.BETTER);
     assertThat(row(r, "variant=fast", "score").verdict()).as("higher score, goal max").isEqualTo(Verdict.BETTER);
     // slow/score: differences 0,-3 alternating → p ≈ 0.076, not significant; at alpha 0.1 it is worse (lower score, goal max)
-    CompareSettings loose = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.NONE, IntervalMethod.BCA, 0.1,
+    CompareSettings loose = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.NONE, IntervalChoice.BCA, 0.1,
         10_000, 1, PairingMode.AUTO);
     assertThat(row(compare(List.of("variant=slow"), List.of("score", "latency"), loose), "variant=slow", "score").verdict())
         .isEqualTo(Verdict.WORSE);
@@ -146,7 +146,7 @@ class ComparisonsTest {
 
   @Test
   void wilcoxonUsesSignedRankAndRankBiserial() throws Exception {
-    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.WILCOXON, Correction.HOLM, IntervalMethod.BCA, 0.05,
+    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.WILCOXON, Correction.HOLM, IntervalChoice.BCA, 0.05,
         10_000, 1, PairingMode.AUTO);
     Comparison c = row(compare(List.of("variant=fast"), List.of("latency"), s), "variant=fast", "latency");
     TestResult expected = RankTests.wilcoxonSignedRank(ToyExperiments.fastLatency(), ToyExperiments.baseLatency());
@@ -158,12 +158,12 @@ class ComparisonsTest {
 
   @Test
   void ratioAndMedianStatistics() throws Exception {
-    CompareSettings ratio = new CompareSettings(EffectStatistic.RATIO, TestChoice.T, Correction.HOLM, IntervalMethod.PERCENTILE, 0.05,
+    CompareSettings ratio = new CompareSettings(EffectStatistic.RATIO, TestChoice.T, Correction.HOLM, IntervalChoice.PERCENTILE, 0.05,
         2_000, 1, PairingMode.AUTO);
     Comparison r = row(compare(List.of("variant=fast"), List.of("latency"), ratio), "variant=fast", "latency");
     assertThat(r.effect().orElseThrow().estimate()).isCloseTo(130.0 / 135, within(1e-12));
     assertThat(r.relativeChange().orElseThrow()).isCloseTo(130.0 / 135 - 1, within(1e-12));
-    CompareSettings median = new CompareSettings(EffectStatistic.MEDIAN_DIFF, TestChoice.NONE, Correction.NONE, IntervalMethod.BCA,
+    CompareSettings median = new CompareSettings(EffectStatistic.MEDIAN_DIFF, TestChoice.NONE, Correction.NONE, IntervalChoice.BCA,
         0.05, 2_000, 1, PairingMode.AUTO);
     Comparison m = row(compare(List.of("variant=fast"), List.of("latency"), median), "variant=fast", "latency");
     assertThat(m.effect().orElseThrow().estimate()).as("median of -5,-6,-4,-5,-6,-4").isEqualTo(-5);
@@ -173,7 +173,7 @@ class ComparisonsTest {
 
   @Test
   void testNoneWidensTheIntervalByBonferroni() throws Exception {
-    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.NONE, Correction.HOLM, IntervalMethod.BCA, 0.05,
+    CompareSettings s = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.NONE, Correction.HOLM, IntervalChoice.BCA, 0.05,
         2_000, 1, PairingMode.AUTO);
     ComparisonReport r = compare(List.of("variant=fast", "variant=slow"), List.of("latency", "score"), s);
     assertThat(r.ciConfidence()).isCloseTo(1 - 0.05 / 4, within(1e-15));
@@ -198,11 +198,11 @@ class ComparisonsTest {
     assertThat(paired.effectSizeName()).isEqualTo("d_z");
     assertThat(auto.notes()).anyMatch(n -> n.contains("paired by seed (5 pairs; left out: 1 of 11 runs have no partner"))
         .anyMatch(n -> n.contains("1 of 6 runs of variant=fast are not ok") && n.contains("1 failed"));
-    CompareSettings seed = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.05,
+    CompareSettings seed = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalChoice.BCA, 0.05,
         10_000, 1, PairingMode.SEED);
     assertThat(Comparisons.compare(contrasts, latency, seed).rows()).isEqualTo(auto.rows());
 
-    CompareSettings none = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalMethod.BCA, 0.05,
+    CompareSettings none = new CompareSettings(EffectStatistic.MEAN_DIFF, TestChoice.T, Correction.HOLM, IntervalChoice.BCA, 0.05,
         10_000, 1, PairingMode.NONE);
     Comparison unpaired = Comparisons.compare(contrasts, latency, none).rows().get(0);
     assertThat(unpaired.paired()).isFalse();

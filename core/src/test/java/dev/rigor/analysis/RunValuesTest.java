@@ -48,7 +48,7 @@ class RunValuesTest {
     assertThat(values.values(base, reward("last_n", null))[0]).isEqualTo(3.5);
     assertThat(values.values(base, reward("slope", null))[2]).isCloseTo(3, within(1e-12));
     assertThat(reward("auc", "last 25%").label()).isEqualTo("reward:auc[last 25%]");
-    assertThat(reward("last_n", null).label()).isEqualTo("reward:last_2");
+    assertThat(reward("last_n", null).label()).isEqualTo("reward:last_2[all]");
   }
 
   @Test

@@ -66,7 +66,7 @@ class SummariesTest {
 
   @Test
   void tIntervalIsStudents() throws Exception {
-    SummarySettings t = new SummarySettings(MeanInterval.T, 0.9, 1000, 7);
+    SummarySettings t = new SummarySettings(IntervalChoice.T, 0.9, 1000, 7);
     List<MetricSummary> rows = Summaries.compute(flaky, Grouping.byVariation(flaky.experiment()),
         flaky.resolve(List.of("score"), null), t);
     assertThat(row(rows, "slow", "score").meanInterval().orElseThrow())

@@ -117,7 +117,7 @@ class CompareCommandTest {
     assertThat(r.exitCode()).as(r.toString()).isZero();
     // reward_i = i·s, plus i for fast: the step-weighted mean over steps 1..4 rises by exactly 2.5 on every seed
     assertThat(r.out().lines().skip(1).findFirst().orElseThrow())
-        .startsWith("variant=fast,variant=base,reward:auc,,paired,6,6,8.75,").contains(",mean-diff,2.5,2.5,2.5,").endsWith(",higher");
+        .startsWith("variant=fast,variant=base,reward:auc[all],,paired,6,6,8.75,").contains(",mean-diff,2.5,2.5,2.5,").endsWith(",higher");
   }
 
   @Test

@@ -27,15 +27,24 @@ class PowerCommandTest {
     CliRun r = CliRun.in(dir, "power", "runs/toy", "--metric", "latency", "--effect", "1%");
     assertThat(r.exitCode()).as(r.toString()).isZero();
     assertThat(r.out()).contains("difference of 1% of the baseline mean").contains("control variant=base")
-        .contains("two-sample: the control: two-sample with its own sd (1 of 3 rows)")
-        .contains("paired: shares its seeds with the control, paired by seed (6 pairs): sd of the per-seed differences (2 of 3 rows)");
+        .contains("paired: shares its seeds with the control, paired by seed (6 pairs): sd of the per-seed differences (2 of 2 rows)");
+  }
+
+  @Test
+  void theControlIsNotPlannedAgainstItself() throws Exception {
+    CliRun r = CliRun.in(dir, "power", "runs/toy", "--metric", "latency", "--effect", "1%", "--format", "json");
+    assertThat(r.exitCode()).as(r.toString()).isZero();
+    JsonNode rows = new ObjectMapper().readTree(r.out());
+    assertThat(rows).hasSize(2);
+    assertThat(rows.findValuesAsText("variant")).containsExactly("fast", "slow");
+    assertThat(r.out()).doesNotContain("itself");
   }
 
   @Test
   void jsonNeededRunsMatchPowerTTest() throws Exception {
     CliRun r = CliRun.in(dir, "power", "runs/toy", "--metric", "latency", "--effect", "1%", "--power", "0.9", "--format", "json");
     assertThat(r.exitCode()).as(r.toString()).isZero();
-    JsonNode fast = new ObjectMapper().readTree(r.out()).get(1);
+    JsonNode fast = new ObjectMapper().readTree(r.out()).get(0);
     assertThat(fast.get("design").asText()).isEqualTo("paired");
     assertThat(fast.get("n_needed").asInt())
         .isEqualTo(TTestPower.sampleSize(TTestDesign.PAIRED, 1.35, Math.sqrt(0.8), 0.05, 0.9).wholeN());

@@ -41,8 +41,40 @@ class SummaryCommandTest {
     assertThat(fast.get("ok").asInt()).isEqualTo(5);
     assertThat(fast.get("mean").asDouble()).isEqualTo(130.8);
     assertThat(fast.get("success_rate").asDouble()).isCloseTo(5.0 / 6, org.assertj.core.data.Offset.offset(1e-12));
-    assertThat(fast.get("ci_method").asText()).isEqualTo("bca");
+    assertThat(fast.get("ci_method").asText()).as("5 values: the small-sample rule gives t").isEqualTo("t");
     assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void everyAnalysisCommandTakesTheSameCiValuesAndTheDefaultFollowsOneRule() throws Exception {
+    for (String ci : java.util.List.of("auto", "t", "bca", "percentile", "basic")) {
+      assertThat(CliRun.in(dir, "summary", "runs/toy", "--metric", "latency", "--ci", ci).exitCode()).as("summary --ci " + ci).isZero();
+      assertThat(CliRun.in(dir, "compare", "runs/toy", "--metric", "latency", "--ci", ci).exitCode()).as("compare --ci " + ci).isZero();
+    }
+    // 6 runs per group: summary's default interval is the t interval, the one the report's charts show
+    JsonNode auto = new ObjectMapper().readTree(CliRun.in(dir, "summary", "runs/toy", "--metric", "latency", "--format", "json").out());
+    JsonNode t = new ObjectMapper().readTree(CliRun.in(dir, "summary", "runs/toy", "--metric", "latency", "--ci", "t", "--format", "json").out());
+    assertThat(auto.get(0).get("ci_method").asText()).isEqualTo("t");
+    assertThat(auto.get(0).get("ci_low").asDouble()).isEqualTo(t.get(0).get("ci_low").asDouble());
+    assertThat(dev.rigor.analysis.IntervalChoice.AUTO.resolve(29)).isEqualTo(dev.rigor.analysis.IntervalChoice.T);
+    assertThat(dev.rigor.analysis.IntervalChoice.AUTO.resolve(30)).isEqualTo(dev.rigor.analysis.IntervalChoice.BCA);
+  }
+
+  @Test
+  void aSeriesSummaryIsLabelledWithItsWindowAsCompareLabelsIt() {
+    CliRun summary = CliRun.in(dir, "summary", "runs/toy", "--metric", "reward", "--summary", "auc");
+    CliRun compare = CliRun.in(dir, "compare", "runs/toy", "--metric", "reward", "--summary", "auc");
+    assertThat(summary.out()).contains("reward:auc[all]");
+    assertThat(compare.out()).contains("reward:auc[all]");
+  }
+
+  @Test
+  void jsonWritesParameterValuesWithTheirSpecTypes() throws Exception {
+    JsonNode rows = new ObjectMapper().readTree(CliRun.in(dir, "summary", "runs/toy", "--metric", "tokens", "--by", "seed,variant",
+        "--format", "json").out());
+    assertThat(rows.get(0).get("seed").isNumber()).isTrue();
+    assertThat(rows.get(0).get("seed").asInt()).isEqualTo(1);
+    assertThat(rows.get(0).get("variant").isTextual()).isTrue();
   }
 
   @Test
@@ -64,7 +96,7 @@ class SummaryCommandTest {
 
   @Test
   void badOptionsAreUsageErrors() {
-    assertThat(CliRun.in(dir, "summary", "runs/toy", "--ci", "bootstrap").err()).contains("--ci 'bootstrap': expected bca, percentile or t");
+    assertThat(CliRun.in(dir, "summary", "runs/toy", "--ci", "bootstrap").err()).contains("--ci 'bootstrap': expected auto, t, bca, percentile or basic");
     assertThat(CliRun.in(dir, "summary", "runs/toy", "--confidence", "95").exitCode()).isEqualTo(2);
     assertThat(CliRun.in(dir, "summary", "runs/toy", "--format", "xml").err()).contains("unknown --format 'xml'");
     assertThat(CliRun.in(dir, "summary", "runs/nope").err()).contains("runs/nope does not exist");

@@ -75,7 +75,7 @@ class SessionSpecTest {
           files: [{path: a.txt, exists: false, contains: "x"}]
         success: {exit_code: 0}
         """);
-    assertThat(errors).anyMatch(e -> e.contains("both 'command' and 'session' are given"))
+    assertThat(errors).anyMatch(e -> e.contains("the spec gives both 'command' and 'session'"))
         .anyMatch(e -> e.contains("unknown key 'comand' in session"))
         .anyMatch(e -> e.contains("the session has no 'command'"))
         .anyMatch(e -> e.contains("'session.ready' needs exactly one of 'regex' and 'idle'"))

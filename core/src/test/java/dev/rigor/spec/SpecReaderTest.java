@@ -117,7 +117,7 @@ class SpecReaderTest {
   @Test
   void setOverridesKeysAxesAndParamsBeforeValidation() throws Exception {
     String yaml = "name: x\ncommand: [echo]\nparams: {lr: 0.1}\nmatrix: {policy: [a, b]}\njobs: 1\n";
-    Spec s = parse(yaml, "jobs=4", "policy=b", "lr=0.5", "params.batch=32", "limits.memory=512m", "seeds={count: 3, start: 5}");
+    Spec s = parse(yaml, "jobs=4", "policy=b", "lr=0.5", "+params.batch=32", "limits.memory=512m", "seeds={count: 3, start: 5}");
     assertThat(s.jobs()).isEqualTo(4);
     assertThat(s.matrix().axes().get("policy")).containsExactly("b");
     assertThat(s.params()).containsEntry("lr", 0.5).containsEntry("batch", 32L);
@@ -126,6 +126,10 @@ class SpecReaderTest {
 
     assertThatThrownBy(() -> parse(yaml, "jobs=zero")).isInstanceOf(SpecException.class)
         .hasMessageContaining("--set jobs: error: 'jobs' must be an integer");
+    assertThatThrownBy(() -> parse(yaml, "params.batch=32")).isInstanceOf(SpecException.class)
+        .hasMessageContaining("unknown param 'batch'").hasMessageContaining("--set +params.batch=32");
+    assertThatThrownBy(() -> parse(yaml, "lrr=0.2")).isInstanceOf(SpecException.class)
+        .hasMessageContaining("unknown param 'lrr' — did you mean 'lr'?");
   }
 
   @Test

@@ -63,6 +63,10 @@ class InterruptIT {
     });
     assertThat(Processes.awaitNone(marker, Duration.ofSeconds(5))).isEmpty();
     assertThat(Files.readString(tmp.resolve("rigor.out"))).contains("continue: rigor run long.yaml --resume");
+    // one message, in one wording (the sweep's own "interrupted: stopping…" line no longer repeats it), no ETA after it
+    String err = Files.readString(tmp.resolve("rigor.err"));
+    assertThat(err.lines().filter(l -> l.contains("interrupted")).toList()).as(err).hasSize(1);
+    assertThat(err.substring(err.indexOf("interrupted"))).as(err).doesNotContain("ETA");
     assertThat(Experiments.dir(tmp, "long").runsCsv()).exists();
 
     Files.writeString(tmp.resolve("quick"), "");

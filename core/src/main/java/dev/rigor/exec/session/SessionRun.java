@@ -1,6 +1,7 @@
 package dev.rigor.exec.session;
 
 import dev.rigor.exec.Attempt;
+import dev.rigor.exec.Attempts;
 import dev.rigor.exec.ProcessTree;
 import dev.rigor.exec.ProcessTrees;
 import dev.rigor.exec.RunRequest;
@@ -84,10 +85,10 @@ final class SessionRun extends Attempt {
   protected RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
-    dir.writeParams(TrialCommand.paramsFile(request.trial()));
+    dir.writeParams(Attempts.paramsFile(request.trial()));
     Place place = place(dir);
     TrialCommand command = withScriptsFound(TrialCommand.of(setup, request.trial(), dir, place.values()));
-    RunMeta meta = setup.startingMeta(request, command.argv(), place.workdir().toString());
+    RunMeta meta = Attempts.startingMeta(request, setup.experiment(), command.argv(), place.workdir().toString());
     long startNanos = System.nanoTime();
     if (!Files.isDirectory(place.workdir())) {
       return finish(meta, startNanos, null, null, null, "working directory " + place.workdir() + " does not exist");
