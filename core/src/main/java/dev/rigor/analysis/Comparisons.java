@@ -133,7 +133,7 @@ public final class Comparisons {
     List<String> out = new ArrayList<>();
     for (Side side : List.of(c.control(), c.candidate())) {
       Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
-      side.runs().stream().filter(r -> r.meta().status() != RunStatus.OK).forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
+      side.runs().stream().filter(r -> !Measured.entersStatistics(r)).forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
       if (!counts.isEmpty()) {
         int n = counts.values().stream().mapToInt(Integer::intValue).sum();
         out.add(prefix(c) + n + " of " + side.runs().size() + " runs of " + side.label() + " are not ok and left out ("

@@ -71,7 +71,7 @@ public final class Experiment {
     this.gitCommit = gitCommit;
     this.gitDirty = gitDirty;
     this.notes = List.copyOf(notes);
-    this.okRuns = this.runs.stream().filter(r -> r.meta().status() == RunStatus.OK).toList();
+    this.okRuns = this.runs.stream().filter(Measured::entersStatistics).toList();
     this.attributeKeys = attributeKeys(this.matrixAxes, this.runs);
     this.hasAblations = valuesOf(RunAttributes.ABLATION, this.runs).size() > 1
         || this.declaredValues.getOrDefault(RunAttributes.ABLATION, List.of()).size() > 1;

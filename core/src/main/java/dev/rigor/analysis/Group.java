@@ -14,8 +14,9 @@ public record Group(GroupKey key, List<RunRecord> runs) {
   }
 
   /** The runs that enter statistics. */
+  /** The runs that enter statistics ({@link Measured}): ok runs, and sessions that failed on the program's account. */
   public List<RunRecord> okRuns() {
-    return runs.stream().filter(r -> r.meta().status() == RunStatus.OK).toList();
+    return runs.stream().filter(Measured::entersStatistics).toList();
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.rigor.analysis;
 
 import dev.rigor.store.RunRecord;
-import dev.rigor.store.RunStatus;
 import java.util.List;
 
 /**
@@ -14,7 +13,8 @@ public record Side(String label, RunValues values, List<RunRecord> runs) {
     runs = List.copyOf(runs);
   }
 
+  /** The runs that enter statistics ({@link Measured}): ok runs, and sessions that failed on the program's account. */
   public List<RunRecord> okRuns() {
-    return runs.stream().filter(r -> r.meta().status() == RunStatus.OK).toList();
+    return runs.stream().filter(Measured::entersStatistics).toList();
   }
 }

@@ -9,6 +9,7 @@ import dev.rigor.stats.SampleStatistic;
 import dev.rigor.stats.Summary;
 import dev.rigor.stats.TTests;
 import dev.rigor.stats.WilsonScoreInterval;
+import dev.rigor.store.RunStatus;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -36,7 +37,7 @@ public final class Summaries {
   static MetricSummary summarise(RunValues values, Group group, Metric metric, SummarySettings s) {
     double[] x = values.values(group.okRuns(), metric);
     int finished = group.finishedRuns().size();
-    int ok = group.okRuns().size();
+    int ok = (int) group.runs().stream().filter(r -> r.meta().status() == RunStatus.OK).count();
     Optional<ConfidenceInterval> success = finished == 0 ? Optional.empty()
         : Optional.of(WilsonScoreInterval.of(ok, finished, s.confidence()));
     IntervalChoice ci = s.ci().resolve(x.length);

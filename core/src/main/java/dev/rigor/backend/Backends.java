@@ -4,6 +4,7 @@ import dev.rigor.exec.Executor;
 import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.session.SessionExecutor;
 import dev.rigor.exec.slurm.SlurmExecutor;
 import dev.rigor.exec.worker.ThreadExecutor;
 import dev.rigor.exec.worker.WorkerExecutor;
@@ -40,6 +41,13 @@ public final class Backends {
       }
       return worker.kind() == WorkerSpec.Kind.JAVA && worker.isolation() == WorkerSpec.Isolation.COORDINATOR
           ? ThreadExecutor.open(context) : WorkerExecutor.open(context);
+    }
+    if (context.spec().session() != null) {
+      if (!where.equals("local")) {
+        throw new ExecutorFactory.UnavailableException("session trials run locally (a pseudo-terminal per session), not on '" + where + "'",
+            "remove executor: / --executor, or use command: trials for a cluster");
+      }
+      return new SessionExecutor(context);
     }
     return switch (where) {
       case "local" -> new LocalExecutor(context.setup(), context.trees());

@@ -44,8 +44,9 @@ import picocli.CommandLine.Option;
       "improvement (over the pairs when paired); and a verdict: better / worse by the metric's goal in the spec, higher /",
       "lower without one, or no significant difference. Runs pair up by seed (and by the variation",
       "parameters the selectors leave free) when both sides have the same seeds; otherwise the comparison",
-      "is unpaired and a note says why. Only ok runs enter. The verdict uses the test, and the interval shown",
-      "with it is the test's own, so they agree; with few runs bootstrap CIs are too narrow (docs/STATISTICS.md)."
+      "is unpaired and a note says why. Only ok runs enter (and sessions the program failed, docs/SESSIONS.md). The verdict",
+      "uses the test, and the interval shown with it is the test's own, so they agree; with few runs bootstrap CIs are too",
+      "narrow (docs/STATISTICS.md)."
     },
     footer = {
       "",

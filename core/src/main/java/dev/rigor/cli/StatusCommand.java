@@ -16,6 +16,7 @@ import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
 import dev.rigor.store.StoreJson;
+import dev.rigor.store.Transcript;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -59,6 +60,8 @@ final class StatusCommand implements Callable<Integer> {
   @Option(names = "--tail", paramLabel = "LINES", description = "Lines of stderr shown per failure (default 5).")
   int tail = 5;
 
+  private List<RunRecord> runs = List.of();
+
   StatusCommand(Context context) {
     this.context = context;
   }
@@ -81,6 +84,7 @@ final class StatusCommand implements Callable<Integer> {
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
+    this.runs = runs;
     List<SlurmJob> jobs = slurmJobs(dir, runs);
     if (format.equalsIgnoreCase("json")) {
       json(dir, planned, counts, failures, coordinatorAlive, jobs, earlier.size());
@@ -179,6 +183,28 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** For each running session, the turn it is on (from its transcript.json, rewritten after every turn). */
+  private static Map<String, String> sessionTurns(ExperimentDirectory dir, List<RunRecord> runs) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (RunRecord r : runs) {
+      if (r.meta().status() != RunStatus.RUNNING) {
+        continue;
+      }
+      Transcript.Progress p = Transcript.progress(dir.run(r.meta().runId()));
+      if (p == null) {
+        continue;
+      }
+      String last = p.last() == null ? "" : "; last reply: " + oneLine(p.last().received());
+      out.put(r.meta().runId(), "session turn " + (p.turns() + 1) + (p.maxTurns() == null ? "" : " of at most " + p.maxTurns()) + last);
+    }
+    return out;
+  }
+
+  private static String oneLine(String text) {
+    String line = text.strip().replaceAll("\\s+", " ");
+    return line.length() > 80 ? "…" + line.substring(line.length() - 80) : line;
+  }
+
   private void human(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
       boolean alive) throws IOException {
     PrintStream out = context.out();
@@ -199,6 +225,7 @@ final class StatusCommand implements Callable<Integer> {
     if (running > 0) {
       out.println(alive ? running + " running now (a coordinator holds the experiment)"
           : running + " marked running but no coordinator holds the experiment (it died): rigor run SPEC --resume stops and re-runs them");
+      sessionTurns(dir, runs).forEach((id, turn) -> out.println("  " + id + ": " + turn));
     }
     if (!failures.isEmpty()) {
       out.println();
@@ -235,6 +262,7 @@ final class StatusCommand implements Callable<Integer> {
     counts.forEach((k, v) -> c.put(k.json(), v));
     m.put("counts", c);
     m.put("coordinator_running", alive);
+    m.put("sessions", sessionTurns(dir, runs));
     m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
     m.put("earlier_definition_runs", earlier);
     List<Map<String, Object>> f = new ArrayList<>();

@@ -81,7 +81,7 @@ final class SummaryCommand implements Callable<Integer> {
       List<Metric> ms = metrics.resolve(values);
       SummarySettings s = settings();
       List<MetricSummary> rows = Summaries.compute(values, grouping, ms, s);
-      List<String> header = List.of("summary of " + e.name() + ": " + e.okRuns().size() + " ok of " + e.runs().size() + " runs, by "
+      List<String> header = List.of("summary of " + e.name() + ": " + e.runs().stream().filter(r -> r.meta().status() == dev.rigor.store.RunStatus.OK).count() + " ok of " + e.runs().size() + " runs, by "
           + (grouping.axes().isEmpty() ? "nothing (one group)" : String.join(", ", grouping.axes())));
       List<String> notes = new java.util.ArrayList<>(e.notes());
       notes.addAll(values.unknownMetricWarnings());

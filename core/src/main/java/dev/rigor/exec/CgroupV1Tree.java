@@ -218,6 +218,27 @@ final class CgroupV1Tree implements ProcessTree {
    */
   @Override
   public Process start(ProcessBuilder builder) throws IOException {
+    List<LaunchingThread.Placement> placements = placements();
+    try {
+      return LaunchingThread.startInside(placements, builder);
+    } catch (LaunchingThread.CannotJoin threadsCannotMove) {
+      List<Path> join = placements.stream().map(LaunchingThread.Placement::trial).toList();
+      return builder.command(Cgroups.joinAndExec(join, builder.command())).start();
+    }
+  }
+
+  /** As {@link #start(ProcessBuilder)}: the spawner runs on this thread, moved into the cgroups (a fork inherits them). */
+  @Override
+  public Process start(List<String> argv, Spawner spawner) throws IOException {
+    List<LaunchingThread.Placement> placements = placements();
+    try {
+      return LaunchingThread.startInside(placements, () -> spawner.spawn(argv));
+    } catch (LaunchingThread.CannotJoin threadsCannotMove) {
+      return spawner.spawn(Cgroups.joinAndExec(placements.stream().map(LaunchingThread.Placement::trial).toList(), argv));
+    }
+  }
+
+  private List<LaunchingThread.Placement> placements() {
     List<LaunchingThread.Placement> placements = new ArrayList<>(List.of(
         new LaunchingThread.Placement(slot.cpuacct, slot.base.cpuacct().getParent()),
         new LaunchingThread.Placement(slot.memory, slot.base.memory().getParent())));
@@ -225,12 +246,7 @@ final class CgroupV1Tree implements ProcessTree {
     if (cpu != null) {
       placements.add(new LaunchingThread.Placement(cpu, slot.base.cpu().getParent()));
     }
-    try {
-      return LaunchingThread.startInside(placements, builder);
-    } catch (LaunchingThread.CannotJoin threadsCannotMove) {
-      List<Path> join = placements.stream().map(LaunchingThread.Placement::trial).toList();
-      return builder.command(Cgroups.joinAndExec(join, builder.command())).start();
-    }
+    return placements;
   }
 
   @Override

@@ -182,6 +182,12 @@ final class CgroupV2Tree implements ProcessTree {
     return builder.command(Cgroups.joinAndExec(List.of(slot.dir), builder.command())).start();
   }
 
+  /** The spawner runs a small wrapper that joins the cgroup and execs {@code argv} (v2 moves processes, not threads). */
+  @Override
+  public Process start(List<String> argv, Spawner spawner) throws IOException {
+    return spawner.spawn(Cgroups.joinAndExec(List.of(slot.dir), argv));
+  }
+
   @Override
   public void attach(Process main) {
     // the wrapper joined the cgroup before exec

@@ -29,7 +29,17 @@ final class LaunchingThread {
 
   private LaunchingThread() {}
 
+  /** Spawns a process (whatever starts it: a ProcessBuilder, a pseudo-terminal library) from the calling thread. */
+  @FunctionalInterface
+  interface Spawn {
+    Process spawn() throws IOException;
+  }
+
   static Process startInside(List<Placement> cgroups, ProcessBuilder builder) throws IOException {
+    return startInside(cgroups, builder::start);
+  }
+
+  static Process startInside(List<Placement> cgroups, Spawn spawn) throws IOException {
     String tid;
     List<Placement> joined = new ArrayList<>();
     try {
@@ -43,7 +53,7 @@ final class LaunchingThread {
       throw new CannotJoin(e);
     }
     try {
-      return builder.start();
+      return spawn.spawn();
     } finally {
       goHome(joined);
     }

@@ -1,9 +1,6 @@
 package dev.rigor.exec;
 
 import dev.rigor.metrics.MetricExtractor;
-import dev.rigor.plan.Trial;
-import dev.rigor.spec.Quantities;
-import dev.rigor.store.HostInfo;
 import dev.rigor.store.Measurement;
 import dev.rigor.store.RunDirectory;
 import dev.rigor.store.RunMeta;
@@ -13,10 +10,7 @@ import dev.rigor.store.RunStatus;
 import dev.rigor.store.SeriesFile;
 import java.io.File;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
@@ -25,7 +19,7 @@ import java.util.function.Function;
  * inside its tree (cgroup or /proc-followed), wait for it (timeout, termination), stop whatever it
  * left behind, measure, extract metrics, judge, and write the final record.
  */
-final class LocalRun implements Execution, Runnable {
+final class LocalRun extends Attempt {
 
   private static final File DEV_NULL = new File("/dev/null");
   /**
@@ -40,52 +34,15 @@ final class LocalRun implements Execution, Runnable {
   /** How soon a running trial notices {@link #terminate}. */
   private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-  private final RunRequest request;
-  private final TrialSetup setup;
   private final ProcessTrees trees;
-  private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
-  private final CompletableFuture<RunStatus> stop = new CompletableFuture<>();
-  private final CompletableFuture<Void> slotFreed = new CompletableFuture<>();
 
   LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
-    this.request = request;
-    this.setup = setup;
+    super(request, setup);
     this.trees = trees;
   }
 
   @Override
-  public RunRequest request() {
-    return request;
-  }
-
-  @Override
-  public CompletableFuture<RunRecord> completion() {
-    return completion;
-  }
-
-  @Override
-  public CompletableFuture<?> slotFreed() {
-    return slotFreed;
-  }
-
-  @Override
-  public void terminate(RunStatus reason) {
-    stop.complete(reason);
-  }
-
-  @Override
-  public void run() {
-    RunRecord record;
-    try {
-      record = execute();
-    } catch (IOException | RuntimeException e) {
-      record = unrunnable(e);
-    }
-    slotFreed.complete(null);
-    completion.complete(record);
-  }
-
-  private RunRecord execute() throws IOException {
+  protected RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
     dir.writeParams(Attempts.paramsFile(request.trial()));
@@ -204,22 +161,7 @@ final class LocalRun implements Execution, Runnable {
     return new RunRecord(end, extraction.metrics());
   }
 
-  private RunRecord unrunnable(Exception e) {
-    RunMeta failed = startingMeta(List.of(), "").finished(RunStatus.ERROR, null, null, now(), 0, null, null, Measurement.NONE,
-        "could not run the trial: " + e.getMessage(), null);
-    try {
-      request.directory().writeMeta(failed);
-    } catch (IOException ignored) {
-      // the run directory itself is unusable; the ledger still gets the record
-    }
-    return new RunRecord(failed, RunMetrics.EMPTY);
-  }
-
   private RunMeta startingMeta(List<String> argv, String cwd) {
     return Attempts.startingMeta(request, setup.experiment(), argv, cwd);
-  }
-
-  private static double now() {
-    return Attempts.now();
   }
 }

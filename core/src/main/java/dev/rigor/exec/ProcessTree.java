@@ -23,6 +23,26 @@ public interface ProcessTree extends AutoCloseable {
   /** Starts the trial's main process inside the tree. */
   Process start(ProcessBuilder builder) throws java.io.IOException;
 
+  /**
+   * Spawns a process that something other than a {@link ProcessBuilder} starts, such as a
+   * pseudo-terminal library, given the argv to run.
+   */
+  @FunctionalInterface
+  interface Spawner {
+    Process spawn(List<String> argv) throws java.io.IOException;
+  }
+
+  /**
+   * Starts the trial's main process inside the tree through {@code spawner} (which must put
+   * {@value #ENV} = {@link #id()} in its environment); {@link #attach} follows. A cgroup tree either
+   * spawns from a thread moved into its cgroups or has {@code spawner} run a small wrapper that joins
+   * them and execs {@code argv}; a {@code /proc}-followed tree finds the process by its pid and tag.
+   * By default the process is spawned as it is (trees that follow processes through {@code /proc}).
+   */
+  default Process start(List<String> argv, Spawner spawner) throws java.io.IOException {
+    return spawner.spawn(argv);
+  }
+
   /** Called once the main process has started. */
   void attach(Process main);
 

@@ -26,7 +26,11 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
   }
 
   public static TrialCommand of(TrialSetup setup, Trial trial, RunDirectory run) {
-    Function<String, String> plain = placeholders(trial, run);
+    return of(setup, trial, run, placeholders(trial, run));
+  }
+
+  /** As {@link #of(TrialSetup, Trial, RunDirectory)}, with the placeholders' values given (a backend's own, such as {@code workdir}). */
+  public static TrialCommand of(TrialSetup setup, Trial trial, RunDirectory run, Function<String, String> plain) {
     List<String> argv = new ArrayList<>();
     if (setup.shell() != null) {
       StringBuilder line = new StringBuilder(setup.shell().render(name -> ShellQuote.quote(plain.apply(name))));

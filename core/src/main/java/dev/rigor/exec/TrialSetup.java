@@ -41,6 +41,12 @@ public record TrialSetup(
     invocationDir = invocationDir.toAbsolutePath().normalize();
   }
 
+  /** The same setup running another command (a backend's own program, such as a session's). */
+  public TrialSetup withCommand(List<Template> otherCommand) {
+    return new TrialSetup(experiment, otherCommand, null, args, passSeed, env, workdir, invocationDir, timeout, killGrace, limits,
+        measure, metrics, success);
+  }
+
   public static TrialSetup of(Spec spec, Path invocationDir, MeasureMode measure, Duration timeout) {
     return new TrialSetup(spec.name(), spec.command(), spec.shell(), spec.args(), spec.seeds().declared(), spec.env(),
         spec.workdir(), invocationDir, timeout, spec.killGrace(), spec.limits(), measure, spec.metrics(), spec.success());

@@ -54,6 +54,9 @@ final class HtmlSections {
     for (Frame f : frames(data)) {
       h.el("a", f.nav(), "href", "#" + f.id());
     }
+    if (!data.sessions().isEmpty()) {
+      h.el("a", "Sessions", "href", "#sessions");
+    }
     if (data.failureCount() > 0) {
       h.el("a", "Failures (" + data.failureCount() + ")", "href", "#failures");
     }
@@ -122,6 +125,42 @@ final class HtmlSections {
       h.close("div").newline();
     }
     return h.close("section").toString();
+  }
+
+  /** Sessions by variation: success rate with its Wilson interval, how they ended, and each run's transcript. */
+  static String sessions(SessionSection s) {
+    if (s.isEmpty()) {
+      return "";
+    }
+    Html h = new Html().open("section", "id", "sessions").el("h2", "Sessions")
+        .el("p", "Interactive sessions by variation. Success: ended by end and every verification passed, of the sessions that"
+            + " finished, with its " + Math.round(ReportDefaults.CONFIDENCE * 100) + "% Wilson score interval; then how the sessions"
+            + " ended. Each link opens a run's transcript as a conversation.", "class", "how");
+    h.open("table", "class", "sessions").open("thead").open("tr").el("th", "variation").el("th", "success").el("th", "CI");
+    SessionSection.ENDS.forEach(end -> h.el("th", end));
+    h.el("th", "transcripts").close("tr").close("thead").open("tbody");
+    for (SessionSection.Row row : s.rows()) {
+      h.open("tr").el("td", row.variation());
+      if (row.success() == null) {
+        h.el("td", "—").el("td", "");
+      } else {
+        h.el("td", percent(row.success().estimate()) + " (" + row.ok() + "/" + row.finished() + ")")
+            .el("td", "[" + percent(row.success().lower()) + ", " + percent(row.success().upper()) + "]");
+      }
+      SessionSection.ENDS.forEach(end -> h.el("td", Integer.toString(row.ends().get(end))));
+      h.open("td", "class", "transcripts");
+      for (SessionSection.Session run : row.sessions()) {
+        h.el("a", run.label(), "href", SessionSection.TRANSCRIPTS + "/" + java.net.URLEncoder.encode(run.runId(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20") + ".html",
+            "class", run.ok() ? "ok" : "failed", "title", run.end() + ", " + run.turns() + " turns").text(" ");
+      }
+      h.close("td").close("tr");
+    }
+    return h.close("tbody").close("table").close("section").newline().toString();
+  }
+
+  private static String percent(double fraction) {
+    return String.format(java.util.Locale.ROOT, "%.1f%%", fraction * 100);
   }
 
   static void notes(Html h, List<String> notes) {

@@ -50,9 +50,10 @@ public final class ReportBuilder {
       CompletableFuture<List<VariancePanel>> variance = async(pool, () -> VarianceSection.of(values, setup));
       CompletableFuture<List<FailedRun>> failures =
           async(pool, () -> Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES));
+      CompletableFuture<SessionSection> sessions = async(pool, () -> SessionSection.of(e, dir));
       RunsTable runs = RunsTables.of(e, values, setup.metrics());
       return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
-          join(curves), join(variance), failed.size(), join(failures), runs, adaptive);
+          join(curves), join(variance), failed.size(), join(failures), runs, adaptive, join(sessions));
     } finally {
       pool.shutdown();
     }

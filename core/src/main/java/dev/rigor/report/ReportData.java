@@ -18,10 +18,11 @@ import java.util.Objects;
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
  * @param adaptive the state of adaptive replication (adaptive.json) when the experiment was adaptive
+ * @param sessions interactive sessions by variation (empty without sessions)
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
     List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
-    Optional<AdaptiveFile> adaptive) {
+    Optional<AdaptiveFile> adaptive, SessionSection sessions) {
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -33,5 +34,6 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
     Objects.requireNonNull(adaptive, "adaptive");
+    Objects.requireNonNull(sessions, "sessions");
   }
 }

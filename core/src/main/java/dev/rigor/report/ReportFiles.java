@@ -54,6 +54,7 @@ final class ReportFiles {
       }
     }
     if (page.isPresent()) {
+      written.addAll(transcripts(data.sessions(), out.resolve(SessionSection.TRANSCRIPTS)));
       awaitWritten(page.get()); // a failed write removed its own file
       Files.move(htmlTemp, index, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       written.add(index);
@@ -64,6 +65,25 @@ final class ReportFiles {
       written.add(md);
     }
     return new ReportOutput(out, page.map(p -> index), written);
+  }
+
+  /** Each session's transcript as a page of its own (written before the index that links them). */
+  private static List<Path> transcripts(SessionSection sessions, Path dir) throws IOException {
+    if (sessions.isEmpty()) {
+      return List.of();
+    }
+    Files.createDirectories(dir);
+    for (SessionSection.Row row : sessions.rows()) {
+      for (SessionSection.Session s : row.sessions()) {
+        var run = sessions.experiment().run(s.runId());
+        dev.rigor.store.Transcript t = dev.rigor.store.Transcript.read(run);
+        if (t != null) {
+          Path file = dir.resolve(s.runId() + ".html");
+          TranscriptPage.write(file, t, run.readMeta(), "../" + HTML + "#sessions");
+        }
+      }
+    }
+    return List.of(dir);
   }
 
   /** Starts {@code task} on a thread of its own. */

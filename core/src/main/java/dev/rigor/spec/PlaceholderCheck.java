@@ -13,6 +13,9 @@ import java.util.Set;
  */
 final class PlaceholderCheck {
 
+  /** A session's working directory, known to every template of a session spec. */
+  static final String WORKDIR = "workdir";
+
   private final NodeReader r;
   private final Set<String> everywhere = new LinkedHashSet<>();
   private final List<Ablation> ablations;
@@ -29,6 +32,37 @@ final class PlaceholderCheck {
   }
 
   void check(SpecNode.MapNode top) {
+    if (top.get("session") instanceof SpecNode.MapNode session) {
+      everywhere.add(WORKDIR);
+      checkEach(session.get("command"), "session.command");
+      checkIfPresent(session.get("initial_prompt"), "session.initial_prompt");
+      if (!(session.get("workdir") instanceof SpecNode.ScalarNode w && "fresh".equals(w.value()))) {
+        checkIfPresent(session.get("workdir"), "session.workdir");
+      }
+      List<SpecNode> actions = new ArrayList<>();
+      if (session.get("reactors") instanceof SpecNode.ListNode reactors) {
+        actions.addAll(reactors.items());
+      }
+      actions.add(session.get("default"));
+      for (SpecNode action : actions) {
+        if (action instanceof SpecNode.MapNode a) {
+          checkIfPresent(a.get("send"), "a send");
+          checkEach(a.get("program"), "a program");
+        }
+      }
+    }
+    if (top.get("verify") instanceof SpecNode.MapNode verify) {
+      checkEach(verify.get("command"), "verify.command");
+      if (verify.get("files") instanceof SpecNode.ListNode files) {
+        files.items().forEach(f -> {
+          if (f instanceof SpecNode.MapNode m) {
+            checkIfPresent(m.get("path"), "verify.files[].path");
+            checkIfPresent(m.get("contains"), "verify.files[].contains");
+            checkIfPresent(m.get("equals"), "verify.files[].equals");
+          }
+        });
+      }
+    }
     if (top.get("command") instanceof SpecNode.ListNode list) {
       list.items().forEach(item -> check(item, "command"));
     }
@@ -47,6 +81,12 @@ final class PlaceholderCheck {
           checkIfPresent(m.get("json"), "a json metric path");
         }
       }
+    }
+  }
+
+  private void checkEach(SpecNode node, String where) {
+    if (node instanceof SpecNode.ListNode list) {
+      list.items().forEach(item -> check(item, where));
     }
   }
 

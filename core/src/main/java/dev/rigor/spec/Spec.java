@@ -19,6 +19,8 @@ import java.util.Map;
  * @param executor where trials run (local, or a SLURM cluster and its settings)
  * @param worker the {@code worker}, {@code python} or {@code java} trial kind, or {@code null} for process trials
  * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
+ * @param session the interactive-session trial kind, or {@code null}
+ * @param verify checks after a session ended by {@code end}, or {@code null}
  */
 public record Spec(
     String name,
@@ -48,7 +50,9 @@ public record Spec(
     ReportSettings report,
     ExecutorSettings executor,
     WorkerSpec worker,
-    Adaptive adaptive) {
+    Adaptive adaptive,
+    SessionSpec session,
+    VerifySpec verify) {
 
   public Spec {
     command = List.copyOf(command);
@@ -60,8 +64,8 @@ public record Spec(
     if (ablations.isEmpty()) {
       throw new IllegalArgumentException("a spec has at least the baseline ablation");
     }
-    if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) != 1) {
-      throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java) is set");
+    if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) + (session == null ? 0 : 1) != 1) {
+      throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java, session) is set");
     }
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");

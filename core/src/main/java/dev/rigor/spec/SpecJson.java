@@ -129,6 +129,12 @@ public final class SpecJson {
     success.put("files", s.success().files().stream().map(Template::raw).toList());
     success.put("metrics", s.success().metrics());
     m.put("success", success);
+    if (s.session() != null) {
+      m.put("session", session(s.session()));
+    }
+    if (s.verify() != null) {
+      m.put("verify", verify(s.verify()));
+    }
     return m;
   }
 
@@ -150,6 +156,71 @@ public final class SpecJson {
     m.put("batch", a.batch());
     m.put("alpha", a.alpha());
     return m;
+  }
+
+
+  private static Map<String, Object> session(SessionSpec s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("command", raw(s.command()));
+    m.put("initial_prompt", s.initialPrompt() == null ? null : s.initialPrompt().raw());
+    Map<String, Object> ready = new LinkedHashMap<>();
+    if (s.ready().regex() != null) {
+      ready.put("regex", s.ready().regex().pattern());
+    } else {
+      ready.put("idle", Quantities.format(s.ready().idle()));
+    }
+    m.put("ready", ready);
+    List<Object> reactors = new ArrayList<>();
+    for (SessionSpec.Reactor r : s.reactors()) {
+      Map<String, Object> rm = new LinkedHashMap<>();
+      rm.put("when", r.when().pattern());
+      rm.putAll(action(r.action()));
+      reactors.add(rm);
+    }
+    m.put("reactors", reactors);
+    m.put("default", action(s.defaultAction()));
+    m.put("max_turns", s.maxTurns());
+    m.put("turn_timeout", Quantities.format(s.turnTimeout()));
+    m.put("workdir", s.freshWorkdir() ? "fresh" : s.workdir() == null ? null : s.workdir().raw());
+    return m;
+  }
+
+  /** An action as the spec writes it: {@code {send: text}}, {@code {end: true}}, {@code {fail: reason}}, {@code {program: argv}}. */
+  public static Map<String, Object> action(SessionSpec.Action a) {
+    Object value;
+    if (a instanceof SessionSpec.Send send) {
+      value = send.text().raw();
+    } else if (a instanceof SessionSpec.Fail fail) {
+      value = fail.reason();
+    } else if (a instanceof SessionSpec.Program program) {
+      value = raw(program.argv());
+    } else {
+      value = true;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put(a.type(), value);
+    return m;
+  }
+
+  private static Map<String, Object> verify(VerifySpec v) {
+    List<Object> files = new ArrayList<>();
+    for (VerifySpec.FileCheck f : v.files()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("path", f.path().raw());
+      fm.put("exists", f.exists());
+      fm.put("contains", f.contains() == null ? null : f.contains().raw());
+      fm.put("equals", f.equals() == null ? null : f.equals().raw());
+      fm.put("matches", f.matches() == null ? null : f.matches().pattern());
+      files.add(fm);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("files", files);
+    m.put("command", raw(v.command()));
+    return m;
+  }
+
+  private static List<String> raw(List<Template> templates) {
+    return templates.stream().map(Template::raw).toList();
   }
 
   private static Map<String, Object> metric(MetricSpec spec) {

@@ -20,13 +20,14 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive",
+      "session", "verify");
 
   /**
    * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
    * entry here (and its reader).
    */
-  public static final List<String> KIND_KEYS = List.of("command", "shell", "worker", "python", "java");
+  public static final List<String> KIND_KEYS = List.of("command", "shell", "worker", "python", "java", "session");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -99,6 +100,10 @@ public final class SpecReader {
       adaptive = new AdaptiveSection(r).read(top.get("adaptive"), seeds, seedProgression, matrix, replicates, extended);
       seeds = extended.isEmpty() ? seeds : extended.get(0);
     }
+    SessionSection sessions = new SessionSection(r);
+    SessionSpec session = top.has("session") ? sessions.session(top.get("session")) : null;
+    VerifySpec verify = top.has("verify") ? sessions.verify(top.get("verify")) : null;
+    sessionOnly(top);
 
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
@@ -107,7 +112,19 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, executor, worker, adaptive);
+        limits, measure, killGrace, report, executor, worker, adaptive, session, verify);
+  }
+
+  /** {@code verify} checks what a session made, and a session is judged by how it ended, not by {@code success}. */
+  private void sessionOnly(SpecNode.MapNode top) {
+    if (top.has("verify") && !top.has("session")) {
+      r.error(top.fields().get("verify").keyPosition(), "'verify' applies only to a 'session' trial",
+          "move the checks into success: {files: [...]}, or make the trial a session");
+    }
+    if (top.has("success") && top.has("session")) {
+      r.error(top.fields().get("success").keyPosition(), "'success' does not apply to a session (it succeeds when ended by 'end' and every 'verify' check passes)",
+          "remove 'success'; check files with verify: {files: [...]}");
+    }
   }
 
   /** The one trial-kind key of the spec, or {@code null} (with an error) when there is none or more than one. */

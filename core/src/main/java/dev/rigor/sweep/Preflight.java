@@ -20,7 +20,7 @@ final class Preflight {
   private Preflight() {}
 
   static void check(TrialSetup setup, Plan plan) throws RefusedException {
-    if (setup.shell() != null || setup.command().isEmpty() || plan.trials().isEmpty()) { // worker kinds check their own program
+    if (setup.shell() != null || setup.command().isEmpty() || plan.trials().isEmpty()) { // other trial kinds check their own program
       return;
     }
     Set<String> problems = new LinkedHashSet<>();

@@ -65,7 +65,7 @@ class SweepPoliciesIT {
     CliRun run = CliRun.in(tmp, "run", "s.yaml");
 
     assertThat(run.exitCode()).isEqualTo(1);
-    assertThat(run.out()).contains("failed").contains("exit 4");
+    assertThat(run.out()).contains("failed").contains("exit code 4");
     Map<String, String> row = Experiments.runsCsv(Experiments.dir(tmp, "s")).stream().filter(r -> r.get("n").equals("2")).findFirst().orElseThrow();
     assertThat(row).containsEntry("status", "failed").containsEntry("exit_code", "4").containsEntry("n_echo", "");
   }
@@ -197,7 +197,7 @@ class SweepPoliciesIT {
     assertThat(Files.readString(dir.runsCsv())).isEqualTo(csv);
     assertThat(dir.ledger()).exists();
     CliRun status = CliRun.in(tmp, "status", "--exp_dir", "runs/s");
-    assertThat(status.out()).contains("progress: 2 of 3 planned trials ok").contains("failed").contains("exit 2");
+    assertThat(status.out()).contains("progress: 2 of 3 planned trials ok").contains("failed").contains("exit code 2");
   }
 
   @Test
@@ -213,7 +213,7 @@ class SweepPoliciesIT {
 
     assertThat(status.exitCode()).isZero();
     assertThat(status.out()).contains("progress: 1 of 2 planned trials ok (50%)")
-        .contains("failed  n3__baseline__").contains("exit 3").contains("Traceback: boom 3").contains("line one");
+        .contains("failed  exit code 3").contains("(n3__baseline__").contains("Traceback: boom 3").contains("line one");
     CliRun json = CliRun.in(tmp, "status", "runs/st", "--format", "json");
     assertThat(json.out()).contains("\"failed\" : 1").contains("\"stderr_tail\"");
   }
