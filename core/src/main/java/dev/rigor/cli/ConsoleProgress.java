@@ -2,6 +2,7 @@ package dev.rigor.cli;
 
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunStatus;
+import dev.rigor.sweep.Budget;
 import dev.rigor.sweep.SweepEvent;
 import dev.rigor.sweep.SweepListener;
 import java.io.PrintStream;
@@ -36,6 +37,10 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   private int done;
   private int running;
   private int lastPlainDecile = -1;
+  /** Run ids of retries waiting for their backoff. */
+  private final java.util.Set<String> waiting = new java.util.HashSet<>();
+  private SweepEvent.Spent spent;
+  private RunMeta retried;
   private long lastPlainNanos;
 
   ConsoleProgress(PrintStream err, ProgressMode mode, String experiment) {
@@ -48,11 +53,17 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   public synchronized void on(SweepEvent event) {
     if (event instanceof SweepEvent.Started s) {
       started(s);
-    } else if (event instanceof SweepEvent.RunStarted) {
+    } else if (event instanceof SweepEvent.RunStarted r) {
       running++;
+      waiting.remove(r.trial().runId());
       refresh();
     } else if (event instanceof SweepEvent.RunFinished f) {
       finished(f);
+    } else if (event instanceof SweepEvent.Spent spent) {
+      this.spent = spent;
+      refresh();
+    } else if (event instanceof SweepEvent.RetryWaiting w) {
+      retryWaiting(w);
     } else if (event instanceof SweepEvent.Halting h) {
       println("rigor: " + h.why());
     } else if (event instanceof SweepEvent.Warning w) {
@@ -103,8 +114,7 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     running = Math.max(0, running - 1);
     RunMeta meta = f.record().meta();
     if (f.retrying()) {
-      println("  retry " + meta.runId() + ": attempt " + meta.attempt() + " " + meta.status().json() + errorSuffix(meta));
-      refresh();
+      retried = meta; // printed with the wait that follows (RetryWaiting)
       return;
     }
     done++;
@@ -112,6 +122,21 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     if (meta.status().isFailure()) {
       println("  " + meta.status().json() + " " + meta.runId() + errorSuffix(meta));
     }
+    refresh();
+  }
+
+  private void retryWaiting(SweepEvent.RetryWaiting w) {
+    StringBuilder line = new StringBuilder("  retry " + w.trial().runId());
+    if (retried != null && retried.runId().equals(w.trial().runId())) {
+      line.append(": attempt ").append(retried.attempt()).append(' ').append(retried.status().json()).append(errorSuffix(retried));
+    }
+    retried = null;
+    line.append(" (").append(w.why()).append("); attempt ").append(w.nextAttempt());
+    if (w.delaySeconds() > 0) {
+      waiting.add(w.trial().runId());
+      line.append(" in ").append(Durations.format(w.delaySeconds()));
+    }
+    println(line.toString());
     refresh();
   }
 
@@ -158,6 +183,13 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     int other = counts.getOrDefault(RunStatus.INTERRUPTED, 0) + counts.getOrDefault(RunStatus.CANCELLED, 0);
     if (other > 0) {
       b.append(" · stopped ").append(other);
+    }
+    if (!waiting.isEmpty()) {
+      b.append(" · waiting to retry ").append(waiting.size());
+    }
+    if (spent != null) {
+      b.append(" · spent ").append(Budget.amount(spent.spent())).append('/').append(Budget.amount(spent.limit()))
+          .append(' ').append(spent.metric());
     }
     return b.toString();
   }

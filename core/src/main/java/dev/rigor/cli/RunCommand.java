@@ -10,6 +10,7 @@ import dev.rigor.spec.SpecLoader;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
+import dev.rigor.sweep.Budget;
 import dev.rigor.sweep.Coordinator;
 import dev.rigor.sweep.SweepOptions;
 import dev.rigor.sweep.SweepResult;
@@ -114,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
-        new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
+        new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast, spec.retryRule()), resolveTimeout(spec),
         measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
     try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
       Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
@@ -194,15 +195,28 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport) {
       ReportCommand.afterRun(context, r.experimentDir());
     }
-    if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
-      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText());
+    SweepResult.Spending spending = r.spending();
+    if (spending != null) {
+      out.println("spent: " + Budget.amount(spending.spent()) + " of " + Budget.amount(spending.limit()) + " " + spending.metric()
+          + (spending.perRunLimit() == null ? "" : " (per-run limit " + Budget.amount(spending.perRunLimit()) + ")"));
+    }
+    if (r.halt() == SweepResult.Halt.BUDGET) {
+      String limit = Budget.amount(spending.limitToFinish(r.notRun()));
+      out.println("budget reached: " + r.notRun() + " trial(s) not run; to run them, raise the limit (about " + limit
+          + " fits them all):");
+      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText("budget.limit") + " --set budget.limit=" + limit);
+    } else if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
+      out.println("continue: rigor run " + specOptions.spec + " --resume" + overridesText(null));
     }
   }
 
-  private String overridesText() {
+  /** The --set overrides given, for the continue line; {@code replaced} is left out (the line sets it anew). */
+  private String overridesText(String replaced) {
     StringBuilder b = new StringBuilder();
     for (String o : specOptions.overrides()) {
-      b.append(" --set ").append(o);
+      if (replaced == null || !o.strip().startsWith(replaced + "=")) {
+        b.append(" --set ").append(o);
+      }
     }
     return b.toString();
   }

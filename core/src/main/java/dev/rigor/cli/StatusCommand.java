@@ -11,6 +11,8 @@ import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
 import dev.rigor.store.HostInfo;
+import dev.rigor.store.Ledger;
+import dev.rigor.sweep.Budget;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunIndex;
@@ -71,10 +73,11 @@ final class StatusCommand implements Callable<Integer> {
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
+    Map<String, Object> spend = spend(dir);
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive);
+      json(dir, planned, counts, failures, coordinatorAlive, spend);
     } else if (format.equalsIgnoreCase("table")) {
-      human(dir, planned, counts, failures, coordinatorAlive);
+      human(dir, planned, counts, failures, coordinatorAlive, spend);
     } else {
       context.out().print(parse(format).render(countsTable(counts)));
     }
@@ -110,6 +113,28 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * What the experiment spent (every attempt, from the ledger) against its budget (as last run, from
+   * experiment.json); {@code null} without a budget.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spend(ExperimentDirectory dir) throws IOException {
+    if (!ExperimentFile.exists(dir) || !(ExperimentFile.read(dir).spec().get("budget") instanceof Map<?, ?> budget)) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) budget);
+    m.put("spent", Files.exists(dir.ledger()) ? Ledger.readSpend(dir.ledger()).total() : 0.0);
+    return m;
+  }
+
+  private static String spendLine(Map<String, Object> spend) {
+    double spent = ((Number) spend.get("spent")).doubleValue();
+    double limit = ((Number) spend.get("limit")).doubleValue();
+    return String.format(java.util.Locale.ROOT, "spent: %s of %s %s (%d%%)%s", Budget.amount(spent), Budget.amount(limit),
+        spend.get("metric"), limit == 0 ? 100 : Math.round(spent * 100 / limit),
+        spend.get("per_run_limit") instanceof Number p ? "; per-run limit " + Budget.amount(p.doubleValue()) : "");
+  }
+
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
     if (!Files.exists(dir.lockFile())) {
       return false;
@@ -124,7 +149,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void human(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive) throws IOException {
+      boolean alive, Map<String, Object> spend) throws IOException {
     PrintStream out = context.out();
     String name = ExperimentFile.exists(dir) ? ExperimentFile.read(dir).name() : dir.root().getFileName().toString();
     out.println(name + "  (" + shown(dir.root()) + ")");
@@ -136,6 +161,9 @@ final class StatusCommand implements Callable<Integer> {
           ok, planned, planned == 0 ? 100 : ok * 100 / planned, finished, Math.max(0, planned - recorded));
     } else {
       out.println("progress: " + ok + " of " + recorded + " recorded trials ok");
+    }
+    if (spend != null) {
+      out.println(spendLine(spend));
     }
     out.print(TableFormat.TABLE.render(countsTable(counts)));
     int running = counts.getOrDefault(RunStatus.RUNNING, 0);
@@ -161,7 +189,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive) {
+      boolean alive, Map<String, Object> spend) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -169,6 +197,7 @@ final class StatusCommand implements Callable<Integer> {
     counts.forEach((k, v) -> c.put(k.json(), v));
     m.put("counts", c);
     m.put("coordinator_running", alive);
+    m.put("budget", spend);
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.rigor.exec;
 
 import dev.rigor.metrics.MetricExtractor;
+import dev.rigor.metrics.MetricsTail;
 import dev.rigor.plan.Trial;
 import dev.rigor.spec.Quantities;
 import dev.rigor.store.HostInfo;
@@ -40,17 +41,26 @@ final class LocalRun implements Execution, Runnable {
   /** How soon a running trial notices {@link #terminate}. */
   private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /**
+   * How often the streamed metrics are read while somebody observes them (a budget): a report past
+   * a limit reaches the sweep, and the stop reaches the trial, within this time.
+   */
+  private static final long TAIL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private final RunRequest request;
   private final TrialSetup setup;
   private final ProcessTrees trees;
   private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
   private final CompletableFuture<RunStatus> stop = new CompletableFuture<>();
   private final CompletableFuture<Void> slotFreed = new CompletableFuture<>();
+  /** Follows {@code $RIGOR_METRICS} for the request's observer; null when nobody observes. */
+  private final MetricsTail tail;
 
   LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
     this.request = request;
     this.setup = setup;
     this.trees = trees;
+    this.tail = request.observer() == RunObserver.NONE ? null : new MetricsTail(request.directory().metricsStream());
   }
 
   @Override
@@ -146,9 +156,11 @@ final class LocalRun implements Execution, Runnable {
    */
   private RunStatus await(Process process, ProcessTree tree) {
     long deadline = setup.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + setup.timeout().toNanos();
+    long slice = tail == null ? STOP_POLL_NANOS : TAIL_POLL_NANOS;
     RunStatus reason = null;
     try {
-      while (!process.waitFor(Math.min(STOP_POLL_NANOS, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+      while (!process.waitFor(Math.min(slice, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+        follow(); // the observer may terminate the run (a cost limit): checked right below
         reason = stop.getNow(null);
         if (reason == null && System.nanoTime() >= deadline) {
           reason = RunStatus.TIMEOUT;
@@ -164,8 +176,15 @@ final class LocalRun implements Execution, Runnable {
     if (reason != null || !tree.isEmpty()) {
       TreeKiller.stop(tree, process, setup.killGrace());
     }
+    follow(); // what the trial wrote before it ended reaches the observer before the run completes
     slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
-    return reason;
+    return reason; // a stop asked for after the trial ended on its own changes nothing: its work is done
+  }
+
+  private void follow() {
+    if (tail != null) {
+      tail.poll(request.observer()::metrics);
+    }
   }
 
   private RunRecord finish(RunMeta meta, long startNanos, Process process, ProcessTree tree, RunStatus stopped, String error)
@@ -195,7 +214,8 @@ final class LocalRun implements Execution, Runnable {
       SeriesFile.write(dir.series(), extraction.series());
     }
     RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
-        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null);
+        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null)
+        .withSpend(setup.spendOf(extraction.metrics().values()));
     dir.writeMeta(end);
     return new RunRecord(end, extraction.metrics());
   }
@@ -205,7 +225,7 @@ final class LocalRun implements Execution, Runnable {
       case TIMEOUT -> "timed out after " + Quantities.format(setup.timeout()) + "; the process tree was stopped";
       case INTERRUPTED -> "interrupted; the process tree was stopped";
       case CANCELLED -> "cancelled; the process tree was stopped";
-      case COST_LIMIT -> "stopped at the per-run cost limit";
+      case COST_LIMIT -> "stopped by the budget: its streamed spend passed a limit";
       default -> "stopped: " + stopped.json();
     };
   }
@@ -226,7 +246,7 @@ final class LocalRun implements Execution, Runnable {
     return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), setup.experiment(), t.variation().params(), t.variation().axes(),
         t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
         HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
-        null, null, List.of(), null, ProcessHandle.current().pid());
+        null, null, List.of(), null, ProcessHandle.current().pid(), null);
   }
 
   private static double now() {

@@ -52,7 +52,10 @@ public final class HtmlReportWriter {
         case "nav" -> out.write(HtmlSections.nav(data));
         case "summary" -> out.write(HtmlSections.summary(data.header()));
         case "sections" -> out.write(HtmlSections.frames(HtmlSections.frames(data)));
-        case "failures" -> out.write(HtmlSections.failures(data, runsBase));
+        case "failures" -> {
+          out.write(HtmlSections.spending(data));
+          out.write(HtmlSections.failures(data, runsBase));
+        }
         case "page" -> SafeJson.write(PageData.of(data, runsBase), out);
         case "runs" -> RunsTableJson.write(data.runs(), out);
         case "echarts" -> out.write(echarts);

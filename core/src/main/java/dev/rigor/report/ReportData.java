@@ -1,6 +1,8 @@
 package dev.rigor.report;
 
+import dev.rigor.analysis.Spending;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -14,9 +16,16 @@ import java.util.Objects;
  * @param failureCount how many runs did not end ok
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
+ * @param spending what each variation spent, with a budget
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
-    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
+    List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
+    Optional<Spending> spending) {
+
+  public ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
+      List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
+    this(header, metrics, control, ablations, curves, variance, failureCount, failures, runs, Optional.empty());
+  }
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -27,5 +36,6 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     variance = List.copyOf(variance);
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(spending, "spending");
   }
 }

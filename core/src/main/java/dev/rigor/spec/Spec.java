@@ -16,6 +16,8 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param retries how often a failed run is retried; {@code retryRule} says which failures and after what wait
+ * @param budget the spend limits, or {@code null} for none
  */
 public record Spec(
     String name,
@@ -42,7 +44,9 @@ public record Spec(
     Limits limits,
     MeasureMode measure,
     Duration killGrace,
-    ReportSettings report) {
+    ReportSettings report,
+    RetryRule retryRule,
+    BudgetSpec budget) {
 
   public Spec {
     command = List.copyOf(command);
@@ -57,6 +61,7 @@ public record Spec(
     if (command.isEmpty() == (shell == null)) {
       throw new IllegalArgumentException("exactly one of command and shell is set");
     }
+    java.util.Objects.requireNonNull(retryRule, "retryRule");
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }

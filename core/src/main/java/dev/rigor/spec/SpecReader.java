@@ -20,7 +20,7 @@ public final class SpecReader {
   public static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "budget");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -66,7 +66,7 @@ public final class SpecReader {
     int replicates = intOr(top, "replicates", 1, 1, "replicates: 3");
     Integer jobs = top.has("jobs") ? asInt(r.integer(top.get("jobs"), "jobs", 1, "jobs: 2")) : null;
     Duration timeout = duration(top, "timeout", null);
-    int retries = intOr(top, "retries", 0, 0, "retries: 1");
+    PoliciesSection.Read retries = new PoliciesSection(r).read(top.get("retries"));
     Order order = top.has("order") ? r.choice(top.get("order"), "order", Order.class) : Order.INTERLEAVED;
     long orderSeed = top.has("order_seed") ? orElse(r.integer(top.get("order_seed"), "order_seed", Long.MIN_VALUE, "order_seed: 42"), 0L)
         : name == null ? 0 : name.hashCode();
@@ -80,6 +80,7 @@ public final class SpecReader {
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
+    BudgetSpec budget = top.has("budget") ? new PoliciesSection(r).budget(top.get("budget")) : null;
 
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
@@ -87,8 +88,8 @@ public final class SpecReader {
       return null;
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
-        jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report);
+        jobs, timeout, retries.max(), order, orderSeed, env, workdir, metrics, goals, success,
+        limits, measure, killGrace, report, retries.rule(), budget);
   }
 
   private String name(SpecNode.MapNode top) {
@@ -449,10 +450,11 @@ public final class SpecReader {
   }
 
   private Duration duration(SpecNode.MapNode top, String key, Duration fallback) {
-    if (!top.has(key)) {
-      return fallback;
-    }
-    SpecNode node = top.get(key);
+    return top.has(key) ? duration(r, top.get(key), key, fallback) : fallback;
+  }
+
+  /** A duration written as {@code 90s}, {@code 10m}, {@code 2h}, or a whole number of seconds. */
+  static Duration duration(NodeReader r, SpecNode node, String key, Duration fallback) {
     if (node instanceof SpecNode.ScalarNode s && s.value() instanceof Long seconds && seconds > 0) {
       return Duration.ofSeconds(seconds);
     }

@@ -5,6 +5,7 @@ import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.ProcessTrees;
 import dev.rigor.exec.TrialSetup;
+import dev.rigor.metrics.MetricsTail;
 import dev.rigor.plan.Plan;
 import dev.rigor.spec.CanonicalJson;
 import dev.rigor.spec.MeasureMode;
@@ -90,15 +91,17 @@ public final class Coordinator {
       Map<String, Object> session = session(executor);
       Manifest.record(dir, session);
       ResumeState state = ResumeState.of(plan, dir, ledger);
-      int reclaimed = reclaim(executor, state, dir, ledger);
+      String spendMetric = plan.spec().budget() == null ? null : plan.spec().budget().metric();
+      int reclaimed = reclaim(executor, state, dir, ledger, spendMetric);
       state.reconciled().forEach(ledger::record);
+      Budget budget = plan.spec().budget() == null ? null : new Budget(plan.spec().budget(), ledger.spend());
       if (state.unplanned() > 0) {
         listener.on(new SweepEvent.Warning(state.unplanned() + " trial(s) recorded in " + dir.root()
             + " are no longer in the plan; their runs are kept (and stay in runs.csv)", List.of()));
       }
       listener.on(new SweepEvent.Started(dir.root(), plan.trials().size(), state.todo().size(), state.alreadyOk(),
           state.unplanned(), reclaimed, options.sweep().jobs(), executor.name(), executor.measurement()));
-      sweep = new Sweep(executor, ledger, dir, options.sweep(), listener);
+      sweep = new Sweep(executor, ledger, dir, options.sweep(), listener, budget);
       if (interrupted) {
         sweep.interrupt();
       }
@@ -167,17 +170,47 @@ public final class Coordinator {
     }
   }
 
-  /** Stops the process trees of runs a dead coordinator left {@code running}, and records them as interrupted. */
-  private static int reclaim(Executor executor, ResumeState state, ExperimentDirectory dir, Ledger ledger) throws IOException {
+  /**
+   * Stops the process trees of runs a dead coordinator left {@code running}, and records them as
+   * interrupted — with a budget, with what they had streamed as spent by then (they spent it).
+   */
+  private static int reclaim(Executor executor, ResumeState state, ExperimentDirectory dir, Ledger ledger, String spendMetric)
+      throws IOException {
     int stopped = executor.reclaim(state.stale());
     for (RunMeta stale : state.stale()) {
       double now = System.currentTimeMillis() / 1000.0;
       RunMeta marked = stale.finished(RunStatus.INTERRUPTED, null, null, now, now - (stale.startTimeUnixS() == null ? now : stale.startTimeUnixS()),
-          null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null);
+          null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null)
+          .withSpend(spendMetric == null ? null : MetricsTail.lastValue(dir.run(stale.runId()).metricsStream(), spendMetric));
       dir.run(stale.runId()).writeMeta(marked);
       ledger.record(new RunRecord(marked, null));
     }
+    closeUnstarted(state, dir, ledger, spendMetric);
     return stopped;
+  }
+
+  /**
+   * Runs the ledger knows as {@code running} whose directory never got that attempt's meta.json (the
+   * coordinator died in a trial's first moments): recorded as interrupted, with the spend they
+   * streamed, so their spend is neither lost nor left in a row that stays {@code running}.
+   */
+  private static void closeUnstarted(ResumeState state, ExperimentDirectory dir, Ledger ledger, String spendMetric) throws IOException {
+    java.util.Set<String> stale = new java.util.HashSet<>();
+    state.stale().forEach(m -> stale.add(m.runId() + "/" + m.attempt()));
+    for (RunMeta running : ledger.running()) {
+      if (stale.contains(running.runId() + "/" + running.attempt())) {
+        continue;
+      }
+      RunMeta onDisk = dir.run(running.runId()).readMeta();
+      if (onDisk != null && onDisk.attempt() >= running.attempt()) {
+        continue; // the run directory has this attempt's record (or a later one): reconciled from there
+      }
+      double now = System.currentTimeMillis() / 1000.0;
+      Double spend = spendMetric == null || onDisk != null ? null
+          : MetricsTail.lastValue(dir.run(running.runId()).metricsStream(), spendMetric);
+      ledger.record(new RunRecord(running.finished(RunStatus.INTERRUPTED, null, null, now, 0, null, null, null,
+          "its coordinator (pid " + running.coordinatorPid() + ") died as it started", null).withSpend(spend), null));
+    }
   }
 
   private Map<String, Object> session(Executor executor) {
