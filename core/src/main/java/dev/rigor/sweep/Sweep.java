@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -199,12 +200,12 @@ public final class Sweep {
     SpendObserver observer = reservation == null ? null : new SpendObserver(p.trial(), reservation);
     Execution e = executor.start(new RunRequest(p.trial(), p.attempt(), dir.run(p.trial().runId()),
         observer == null ? RunObserver.NONE : observer));
-    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
-    e.completion().whenComplete((r, t) -> completions.add(e));
-    listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
     if (observer != null) {
       observer.started(e);
     }
+    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
+    e.completion().whenComplete((r, t) -> completions.add(e));
+    listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
     return e;
   }
 
@@ -301,8 +302,7 @@ public final class Sweep {
 
     private final Trial trial;
     private final Budget.Reservation reservation;
-    private volatile Execution execution;
-    private volatile boolean stopDue;
+    private final CompletableFuture<Execution> execution = new CompletableFuture<>();
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     SpendObserver(Trial trial, Budget.Reservation reservation) {
@@ -316,27 +316,36 @@ public final class Sweep {
         return;
       }
       if (reservation.report(n.doubleValue())) {
-        stopDue = true;
-        Execution e = execution;
-        if (e != null) {
-          stop(e);
-        }
+        stop(started());
       }
       if (!spendReported.getAndSet(true)) {
         completions.add(WAKE_UP);
       }
     }
 
-    /** The execution exists now; a stop that was due before it did is applied. */
+    /** The execution exists now. */
     void started(Execution e) {
-      execution = e;
-      if (stopDue) {
-        stop(e);
+      execution.complete(e);
+    }
+
+    /**
+     * The execution, waiting the moment between the executor's start and {@link #started} if a report
+     * comes that early: the stop then still reaches the run before its next report. A backend that
+     * reported from inside {@code start} would wait for nothing, so the wait is bounded.
+     */
+    private Execution started() {
+      try {
+        return execution.get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        return null;
       }
     }
 
     private void stop(Execution e) {
-      if (!stopped.getAndSet(true)) {
+      if (e != null && !stopped.getAndSet(true)) {
         e.terminate(RunStatus.COST_LIMIT);
         completions.add(new CostStop(trial, reservation.stopReason()));
       }
