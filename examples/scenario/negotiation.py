@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import sys
 import time
 
@@ -41,6 +42,7 @@ def parse_args():
     p.add_argument("--seed", type=int, required=True)
     p.add_argument("--max_turns", type=int, default=10)
     p.add_argument("--out", default=os.environ.get("RIGOR_OUT", "out"))
+    p.add_argument("--tag", default="", help="a label, ignored (tests find the scenario's processes by it)")
     return p.parse_args()
 
 
@@ -63,12 +65,13 @@ class Meter:
                 f.write(json.dumps({"cost_usd": round(self.cost, 6), "tokens": self.tokens}) + "\n")
 
 
-def call_model(actor, model, turn, history_tokens, rng, meter, latency, rate_limit, hang):
+def call_model(actor, model, turn, history_tokens, rng, meter, latency, rate_limit, hang, tag):
     """One 'API call': waits, may be rate limited, costs tokens. Returns the actor's concession (0..1)."""
     seconds = MODELS[model][3] * latency * (0.5 + rng.random())
     if hang and actor == "tech-company" and turn == 3:
         print(f"[turn {turn}] {actor} waiting for {model} ...", flush=True)
-        time.sleep(3600)  # an API call that never returns
+        # a tool process whose API call never returns: only stopping the whole tree ends it
+        subprocess.run([sys.executable, "-c", "import time; time.sleep(3600)", tag])
     time.sleep(seconds)
     if random.SystemRandom().random() < rate_limit:
         print(f"Error: 429 Too Many Requests: rate limit exceeded for {model} (actor {actor}, turn {turn})",
@@ -97,8 +100,8 @@ def main():
     for turn in range(1, args.max_turns + 1):
         turns = turn
         issue = ISSUES[(turn - 1) % len(ISSUES)]
-        r = call_model("regulator", args.regulator_model, turn, history, rng, meter, latency, rate_limit, hang)
-        c = call_model("tech-company", args.tech_company_model, turn, history, rng, meter, latency, rate_limit, hang)
+        r = call_model("regulator", args.regulator_model, turn, history, rng, meter, latency, rate_limit, hang, args.tag)
+        c = call_model("tech-company", args.tech_company_model, turn, history, rng, meter, latency, rate_limit, hang, args.tag)
         history += 350
         positions["regulator"] += 0.065 * r
         positions["tech-company"] -= 0.065 * c
