@@ -48,8 +48,10 @@ final class PoliciesSection {
         if (when.has("exit_codes")) {
           for (SpecNode item : r.listOrOne(when.get("exit_codes"))) {
             Long code = r.integer(item, "retries.when.exit_codes[]", 0, "exit_codes: [75]");
-            if (code != null) {
-              exitCodes.add((int) Math.min(255, code));
+            if (code != null && code > 255) {
+              r.error(item.position(), "exit code " + code + " is out of range", "exit codes are 0 to 255 (75 is EX_TEMPFAIL)");
+            } else if (code != null) {
+              exitCodes.add(code.intValue());
             }
           }
         }
@@ -109,11 +111,12 @@ final class PoliciesSection {
     if (map.has("metric")) {
       metric = r.string(map.get("metric"), "budget.metric", "metric: cost_usd");
     }
-    if (!map.has("limit")) {
+    Double limit = null;
+    if (!map.has("limit")) { // reported, and the other keys still checked: every error at once
       r.error(map.position(), "'budget' needs a 'limit' (the most the whole experiment may spend)", "write e.g. " + example);
-      return null;
+    } else {
+      limit = nonNegative(map.get("limit"), "budget.limit", "limit: 20");
     }
-    Double limit = nonNegative(map.get("limit"), "budget.limit", "limit: 20");
     Double perRun = null;
     if (map.has("per_run_limit")) {
       perRun = nonNegative(map.get("per_run_limit"), "budget.per_run_limit", "per_run_limit: 1");
