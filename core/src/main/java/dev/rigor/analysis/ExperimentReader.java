@@ -48,14 +48,22 @@ public final class ExperimentReader {
     if (runs.isEmpty()) {
       throw new AnalysisException(root + " has no runs yet (rigor run SPEC writes them)");
     }
-    String name = spec.get("name") instanceof String s ? s : dir.root().getFileName().toString();
+    return of(dir.root(), spec, runs, map(Manifest.read(dir).get("git")), read.notes());
+  }
+
+  /**
+   * The experiment of runs read elsewhere (the dashboard keeps them up to date itself), with what
+   * {@code spec} (experiment.json's resolved spec) declares; {@code git} is manifest.json's, or empty.
+   */
+  public static Experiment of(Path root, Map<String, Object> spec, List<RunRecord> runs, Map<String, Object> git,
+      List<String> notes) {
+    String name = spec.get("name") instanceof String s ? s : root.getFileName().toString();
     Map<String, List<String>> declared = declaredValues(spec);
     List<String> axes = matrixAxes(declared, runs);
     Map<String, Object> report = map(spec.get("report"));
-    Map<String, Object> git = map(Manifest.read(dir).get("git"));
-    return new Experiment(name, dir.root(), axes, declared, goals(spec), texts(map(report.get("control"))),
+    return new Experiment(name, root, axes, declared, goals(spec), texts(map(report.get("control"))),
         strings(report.get("metrics")), runs, Optional.ofNullable(git.get("commit")).map(Object::toString),
-        Boolean.TRUE.equals(git.get("dirty")), read.notes());
+        Boolean.TRUE.equals(git.get("dirty")), notes);
   }
 
   /** The runs read, and what the user should know about how. */

@@ -4,6 +4,11 @@ import dev.rigor.exec.Executor;
 import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.LocalExecutor;
+import dev.rigor.exec.slurm.SlurmExecutor;
+import dev.rigor.exec.worker.ThreadExecutor;
+import dev.rigor.exec.worker.WorkerExecutor;
+import dev.rigor.spec.WorkerSpec;
+import java.io.IOException;
 
 /**
  * Chooses the executor for an experiment from its trial kind (process, worker, python, java,
@@ -24,11 +29,22 @@ public final class Backends {
     return context -> open(context, executorOverride);
   }
 
-  private static Executor open(ExecutorContext context, String executorOverride) throws ExecutorFactory.UnavailableException {
-    String where = executorOverride != null ? executorOverride : "local";
-    if (!where.equals("local")) {
-      throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local");
+  private static Executor open(ExecutorContext context, String executorOverride)
+      throws ExecutorFactory.UnavailableException, IOException {
+    String where = executorOverride != null ? executorOverride : context.spec().executor().type();
+    WorkerSpec worker = context.spec().worker();
+    if (worker != null) {
+      if (!where.equals("local")) {
+        throw new ExecutorFactory.UnavailableException(worker.kind().key() + " trials run on local workers, not on '" + where + "'",
+            "remove executor: / --executor, or use command: trials for a cluster");
+      }
+      return worker.kind() == WorkerSpec.Kind.JAVA && worker.isolation() == WorkerSpec.Isolation.COORDINATOR
+          ? ThreadExecutor.open(context) : WorkerExecutor.open(context);
     }
-    return new LocalExecutor(context.setup(), context.trees());
+    return switch (where) {
+      case "local" -> new LocalExecutor(context.setup(), context.trees());
+      case "slurm" -> SlurmExecutor.open(context);
+      default -> throw new ExecutorFactory.UnavailableException("unknown executor '" + where + "'", "use --executor local or --executor slurm");
+    };
   }
 }

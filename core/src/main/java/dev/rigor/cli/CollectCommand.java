@@ -8,6 +8,7 @@ import dev.rigor.store.Ledger;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunScanner;
 import dev.rigor.store.RunsCsv;
+import dev.rigor.store.RunsJsonl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +21,8 @@ import picocli.CommandLine.Option;
     name = "collect",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuild aggregate/runs.csv from the run directories.",
+      "Rebuild aggregate/runs.csv (or, with --format jsonl, aggregate/runs.jsonl: one JSON object per run with",
+      "runs.csv's columns and nested params and metrics) from the run directories.",
       "The run directories are the source of truth; the rigor.db ledger is brought up to date with them",
       "(and re-created if it is gone)."
     },
@@ -28,6 +30,7 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  rigor collect runs/sched-smoke",
+      "  rigor collect runs/causal-java --format jsonl --out results.jsonl",
       "  rigor collect --exp_dir runs/sched-smoke --out_csv /tmp/runs.csv    # seed-004 spellings"
     })
 final class CollectCommand implements Callable<Integer> {
@@ -39,12 +42,26 @@ final class CollectCommand implements Callable<Integer> {
   @Option(names = {"--out-csv", "--out_csv"}, paramLabel = "PATH", description = "Where to write the CSV (default: EXP/aggregate/runs.csv).")
   Path outCsv;
 
+  @Option(names = "--format", paramLabel = "FORMAT", description = "csv (default: aggregate/runs.csv) or jsonl (aggregate/runs.jsonl).")
+  String format = "csv";
+
+  @Option(names = {"-o", "--out"}, paramLabel = "PATH", description = "Where to write (default: in EXP/aggregate; '-' for standard output).")
+  Path out;
+
   CollectCommand(Context context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
+    boolean jsonl = switch (format) {
+      case "csv" -> false;
+      case "jsonl" -> true;
+      default -> throw new UsageException("unknown --format '" + format + "' (csv or jsonl)");
+    };
+    if (out != null && outCsv != null) {
+      throw new UsageException("give one of --out and --out-csv");
+    }
     ExperimentDirectory dir = experiment.directory(context);
     List<RunRecord> latest = RunScanner.latest(dir);
     String ledgerNote;
@@ -54,9 +71,17 @@ final class CollectCommand implements Callable<Integer> {
     } catch (ExperimentLock.HeldException e) {
       ledgerNote = "ledger left to the running coordinator (" + e.holder() + ")";
     }
-    Path target = outCsv == null ? dir.runsCsv() : context.resolve(outCsv);
+    String text = jsonl ? RunsJsonl.write(latest) : RunsCsv.write(latest);
+    Path chosen = out != null ? out : outCsv;
+    if (chosen != null && chosen.toString().equals("-")) {
+      context.out().print(text);
+      context.out().flush();
+      return Rigor.OK;
+    }
+    Path target = chosen != null ? context.resolve(chosen)
+        : jsonl ? dir.runsCsv().resolveSibling("runs.jsonl") : dir.runsCsv();
     Files.createDirectories(target.toAbsolutePath().getParent());
-    AtomicFiles.write(target, RunsCsv.write(latest));
+    AtomicFiles.write(target, text);
     context.out().println(latest.size() + " trials, " + ledgerNote + " → " + context.shown(target));
     return Rigor.OK;
   }

@@ -17,12 +17,17 @@ import dev.rigor.analysis.PairingMode;
 import dev.rigor.analysis.RunValues;
 import dev.rigor.analysis.Selector;
 import dev.rigor.analysis.TestChoice;
+import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
 import dev.rigor.stats.IntervalMethod;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import dev.rigor.analysis.AnytimeContrasts;
+import dev.rigor.store.AdaptiveFile;
+import dev.rigor.store.ExperimentDirectory;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,8 +134,21 @@ final class CompareCommand implements Callable<Integer> {
       }
       ComparisonReport report = Comparisons.compare(request.contrasts(), request.metrics(), s);
       notes.addAll(report.notes());
-      AnalysisOutput.print(context, f, ComparisonTable.of(report, request.by(), FormatOption.machine(f)),
-          header(request.title(), report), notes);
+      List<String> head = new ArrayList<>(header(request.title(), report));
+      if (request.adaptive().isPresent()) {
+        head.add("adaptive experiment: seeds were added where the answer was unclear, so these fixed-n intervals are descriptive;"
+            + " the anytime-valid intervals follow");
+      }
+      AnalysisOutput.print(context, f, ComparisonTable.of(report, request.by(), FormatOption.machine(f)), head, notes);
+      if (request.adaptive().isPresent()) {
+        AdaptiveFile a = request.adaptive().get();
+        List<AnytimeContrasts.Row> rows = AnytimeContrasts.of(request.contrasts(), request.metrics(), s.alpha(), a.minSeeds());
+        context.out().println();
+        AnalysisOutput.print(context, f, anytimeTable(rows, FormatOption.machine(f)), List.of(
+            "anytime-valid: " + a.method() + ", paired by seed, alpha " + NumberText.human(s.alpha()) + " split over "
+                + rows.size() + " comparisons (Bonferroni); adaptive replication " + (a.finished() ? "stopped after round "
+                + a.round() + " (" + a.stop() + ")" : "is in round " + a.round())), List.of());
+      }
       return failOn != null && report.hasRegression() ? Rigor.FAILED : Rigor.OK;
     } catch (AnalysisException e) {
       throw new UsageException(e.getMessage());
@@ -138,7 +156,17 @@ final class CompareCommand implements Callable<Integer> {
   }
 
   /** What to compare, resolved from the options. */
-  private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by) {}
+  private record Request(String title, List<Contrast> contrasts, List<Metric> metrics, Grouping by, Optional<AdaptiveFile> adaptive) {}
+
+  private static Table anytimeTable(List<AnytimeContrasts.Row> rows, boolean machine) {
+    Table.Builder t = Table.builder().column("group").column("candidate").column("control").column("metric").numberColumn("pairs")
+        .numberColumn("mean diff").column("anytime-valid interval").column("verdict");
+    for (AnytimeContrasts.Row r : rows) {
+      t.row(List.of(r.contrast().group().label().isEmpty() ? "all" : r.contrast().group().label(), r.contrast().candidate().label(), r.contrast().control().label(), r.metric().label(), Integer.toString(r.pairs()),
+          NumberText.of(r.interval().estimate(), machine), NumberText.interval(r.interval().lower(), r.interval().upper()), r.verdict()));
+    }
+    return t.build();
+  }
 
   private Request within(List<String> notes) throws Exception {
     Experiment e = experiment.read(context);
@@ -149,7 +177,8 @@ final class CompareCommand implements Callable<Integer> {
     Grouping grouping = by == null ? new Grouping(List.of()) : Grouping.parse(by, e);
     List<Metric> ms = metrics.resolve(values);
     List<Contrast> contrasts = Contrasts.within(values, ctrl, cands, grouping, notes);
-    return new Request("compare " + e.name() + ": each candidate vs the control " + ctrl.text(), contrasts, ms, grouping);
+    return new Request("compare " + e.name() + ": each candidate vs the control " + ctrl.text(), contrasts, ms, grouping,
+        AdaptiveFile.read(new ExperimentDirectory(e.root())));
   }
 
   private Request across(List<String> notes) throws Exception {
@@ -174,7 +203,7 @@ final class CompareCommand implements Callable<Integer> {
     List<Metric> ms = metrics.resolve(va);
     ComparisonSelectors.requirePresent(ms, vb);
     List<Contrast> contrasts = Contrasts.across(va, ctrl, vb, cands, grouping, notes);
-    return new Request("compare " + eb.name() + " (candidate) vs " + ea.name() + " (control)", contrasts, ms, grouping);
+    return new Request("compare " + eb.name() + " (candidate) vs " + ea.name() + " (control)", contrasts, ms, grouping, Optional.empty());
   }
 
   private CompareSettings settings() throws AnalysisException, UsageException {

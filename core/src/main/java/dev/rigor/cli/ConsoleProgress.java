@@ -78,6 +78,10 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     startNanos = System.nanoTime();
     lastPlainNanos = startNanos;
     total = s.toRun();
+    done = 0; // adaptive replication starts one sweep per round
+    running = 0;
+    lastPlainDecile = -1;
+    counts.clear();
     if (mode == ProgressMode.NONE) {
       return;
     }

@@ -1,6 +1,8 @@
 package dev.rigor.cli;
 
+import dev.rigor.adaptive.SeedRounds;
 import dev.rigor.plan.Plan;
+import dev.rigor.spec.Adaptive;
 import dev.rigor.plan.Planner;
 import dev.rigor.report.TableFormat;
 import dev.rigor.spec.SpecLoader;
@@ -45,7 +47,21 @@ final class PlanCommand implements Callable<Integer> {
     return Rigor.OK;
   }
 
-  static void print(Plan plan, String format, PrintStream out) throws UsageException, java.io.IOException {
+  /** The first round and how far adaptive replication can go. */
+  static String adaptiveBounds(Plan full) {
+    Adaptive a = full.spec().adaptive();
+    String until = a.until() instanceof Adaptive.HalfWidth h
+        ? "each variation's mean of " + String.join(", ", a.metrics()) + " is known to ±" + (h.relative() ? NumberText.human(h.value() * 100) + "%" : NumberText.human(h.value()))
+        : "every comparison with " + ((Adaptive.Decided) a.until()).control() + " on " + String.join(", ", a.metrics()) + " is decided";
+    return "adaptive: this is round 1 (" + full.variations().size() + " variations × " + a.minSeeds() + " seeds); then up to "
+        + a.batch() + " more seeds per round to each variation not yet clear, until " + until + " (anytime-valid, α = "
+        + NumberText.human(a.alpha()) + "), at most " + a.maxSeeds() + " seeds each: at most " + SeedRounds.maxTrials(full)
+        + " trials in " + SeedRounds.maxRounds(full) + " rounds";
+  }
+
+  static void print(Plan full, String format, PrintStream out) throws UsageException, java.io.IOException {
+    // an adaptive spec shows its first round (every variation at min_seeds) and the bounds of the rest
+    Plan plan = full.spec().isAdaptive() ? SeedRounds.restrict(full, SeedRounds.first(full)) : full;
     java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
     if (format.equalsIgnoreCase("json")) {
       PlanView.json(plan, writer);
@@ -60,7 +76,12 @@ final class PlanCommand implements Callable<Integer> {
     }
     f.write(PlanView.table(plan), writer);
     if (f == TableFormat.TABLE || f == TableFormat.MD) {
-      writer.write("\n" + plan.spec().name() + ": " + PlanView.counts(plan) + "\n");
+      if (full.spec().isAdaptive()) {
+        writer.write("\n" + plan.spec().name() + ": " + plan.trials().size() + " trials = " + plan.variations().size() + " variations × "
+            + full.spec().adaptive().minSeeds() + " seeds in round 1\n" + adaptiveBounds(full) + "\n");
+      } else {
+        writer.write("\n" + plan.spec().name() + ": " + PlanView.counts(plan) + "\n");
+      }
     }
     writer.flush();
   }

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
       "  rigor variance runs/sched-smoke -m makespan_p95_ms       runs needed until the mean is precise",
       "  rigor power runs/sched-smoke -m makespan_p95_ms --effect 5%%   seeds to detect a 5%% change",
       "  rigor report runs/sched-smoke              HTML, Markdown and PNG/SVG report (runs/sched-smoke/report/index.html)",
+      "  rigor serve runs                           live dashboard of the experiments in runs/ (http://127.0.0.1:8080/)",
       "",
       "Exit codes: 0 all ok · 1 some trials failed · 2 usage or spec error · 3 halted early · 130 interrupted"
     })
@@ -35,7 +36,7 @@ final class RigorCommand implements Callable<Integer> {
   /** The subcommands, in the order of the help text (added by {@link Rigor}, see there why). */
   static final List<Class<?>> SUBCOMMANDS = List.of(RunCommand.class, PlanCommand.class, StatusCommand.class,
       CollectCommand.class, SummaryCommand.class, CompareCommand.class, VarianceCommand.class, PowerCommand.class,
-      ReportCommand.class);
+      ReportCommand.class, ServeCommand.class, ExecTrialCommand.class);
 
   @Spec CommandSpec spec;
 

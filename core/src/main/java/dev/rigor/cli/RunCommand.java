@@ -1,5 +1,7 @@
 package dev.rigor.cli;
 
+import dev.rigor.adaptive.AdaptiveException;
+import dev.rigor.adaptive.AdaptiveRunner;
 import dev.rigor.backend.Backends;
 import dev.rigor.plan.Plan;
 import dev.rigor.plan.Planner;
@@ -42,6 +44,7 @@ import picocli.CommandLine.Option;
       "  rigor run examples/sched/experiment.yaml --resume          # after Ctrl-C, a crash or new seeds",
       "  rigor run spec.yaml --set policy=full --name try-full       # pin an axis into a new experiment",
       "  rigor run examples/sched/default.json --dry_run             # seed-004 spellings work too",
+      "  rigor run examples/sched/smoke.yaml --executor slurm        # job arrays on a SLURM cluster (docs/CLUSTER.md)",
       "",
       "An experiment directory that has runs is never reused without --resume. With --resume only trials",
       "without an ok run run; if the trial definition changed (command, params, metrics…) the run is refused",
@@ -89,8 +92,20 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--measure", paramLabel = "MODE", description = "auto (default), cgroup or proc: how trial trees are contained and measured.")
   MeasureMode measure;
 
+  @Option(names = "--executor", paramLabel = "WHERE",
+      description = "Where trials run: local (default) or slurm (job arrays on a SLURM cluster; the spec's executor: settings apply).")
+  String executor;
+
   @Option(names = {"-q", "--quiet"}, description = "No progress output; only errors and the final summary.")
   boolean quiet;
+
+  @Option(names = "--serve", arity = "0..1", fallbackValue = "0s", paramLabel = "LINGER",
+      description = "Serve the live dashboard while the sweep runs (prints its URL); it stops with the sweep, or LINGER later"
+          + " (e.g. --serve 10m).")
+  String serve;
+
+  @Option(names = "--serve-port", paramLabel = "N", description = "The dashboard's port with --serve (default: 8080, or a free one if taken).")
+  Integer servePort;
 
   @Option(names = "--no-report", description = "Do not write the report (EXP/report/index.html, report.md, assets/) at the end.")
   boolean noReport;
@@ -116,17 +131,72 @@ final class RunCommand implements Callable<Integer> {
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
         new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast, spec.retryRule()), resolveTimeout(spec),
-        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(null));
-    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name())) {
-      Coordinator coordinator = new Coordinator(loaded, plan, options, progress);
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor(spec)));
+    Duration linger = serve == null ? null : linger(serve);
+    if (spec.isAdaptive()) {
+      return adaptive(loaded, plan, options, linger, experimentDir);
+    }
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), spec.name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      Coordinator coordinator = new Coordinator(loaded, plan, options, dashboard.listening(progress));
       context.interrupts().onInterrupt(coordinator::interrupt);
       SweepResult result = coordinator.run();
       progress.close();
       summarize(result, spec.name());
+      dashboard.linger();
       return result.exitCode();
     } finally {
       context.interrupts().onInterrupt(null);
     }
+  }
+
+  private static Duration linger(String text) throws UsageException {
+    try {
+      return Quantities.duration(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--serve: '" + text + "' is not a linger time (write e.g. 10m, or put SPEC before --serve)");
+    }
+  }
+
+  /** Rounds of sweeps until every variation's answer is clear (DESIGN.md §13). */
+  private int adaptive(SpecLoader.Loaded loaded, Plan plan, Coordinator.Options options, Duration linger, Path experimentDir) throws Exception {
+    try (ConsoleProgress progress = new ConsoleProgress(context.err(), ProgressMode.detect(quiet), loaded.spec().name());
+        LiveDashboard dashboard = new LiveDashboard(context, linger, servePort, experimentDir)) {
+      AdaptiveRunner runner;
+      try {
+        runner = new AdaptiveRunner(loaded, plan, options, dashboard.listening(progress), new AdaptiveConsole(context.out()));
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      context.interrupts().onInterrupt(runner::interrupt);
+      AdaptiveRunner.Outcome outcome;
+      try {
+        outcome = runner.run();
+      } catch (AdaptiveException e) {
+        throw new UsageException(e.getMessage());
+      }
+      progress.close();
+      summarize(outcome.lastSweep(), loaded.spec().name());
+      int code = outcome.lastSweep().exitCode();
+      if (code == Rigor.OK && outcome.state().variations().stream().anyMatch(v -> !v.state().equals("clear") && !v.state().equals("max_seeds"))) {
+        code = 3;
+      }
+      dashboard.linger();
+      return code;
+    } finally {
+      context.interrupts().onInterrupt(null);
+    }
+  }
+
+  private String executor(Spec spec) throws UsageException {
+    if (executor != null && !dev.rigor.spec.ExecutorSettings.TYPES.contains(executor)) {
+      throw new UsageException("--executor: '" + executor + "' is not an executor (choose local or slurm)");
+    }
+    if ("slurm".equals(executor) && spec.budget() != null) { // the spec reader refuses the same in the spec itself
+      throw new UsageException("--executor slurm: a budget cannot be used with executor type slurm"
+          + " (remove 'budget' from " + specOptions.path() + ", or run locally; docs/BUDGET.md)");
+    }
+    return executor;
   }
 
   private int resolveJobs(Spec spec) throws UsageException {

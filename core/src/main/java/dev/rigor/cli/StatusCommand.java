@@ -1,12 +1,15 @@
 package dev.rigor.cli;
 
+import dev.rigor.exec.slurm.SlurmStates;
 import dev.rigor.plan.Planner;
 import dev.rigor.plan.Trial;
 import dev.rigor.report.Table;
 import dev.rigor.report.TableFormat;
 import dev.rigor.spec.SpecException;
 import dev.rigor.spec.SpecLoader;
+import dev.rigor.store.AdaptiveFile;
 import dev.rigor.store.ExperimentDirectory;
+import java.util.Optional;
 import dev.rigor.store.FileTail;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,20 +72,82 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     ExperimentDirectory dir = experiment.directory(context);
     List<RunRecord> runs = RunIndex.latest(dir);
-    Integer planned = plannedTrials(dir);
+    Optional<AdaptiveFile> adaptive = AdaptiveFile.read(dir);
+    // adaptive: what the current round plans, not every seed up to max_seeds
+    Integer planned = adaptive.isPresent()
+        ? Integer.valueOf(adaptive.get().variations().stream().mapToInt(AdaptiveFile.VariationState::seeds).sum())
+        : plannedTrials(dir);
     boolean coordinatorAlive = coordinatorAlive(dir);
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
     Map<String, Object> spend = spend(dir);
+    List<SlurmJob> jobs = slurmJobs(dir, runs);
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive, spend);
+      json(dir, planned, counts, failures, coordinatorAlive, spend, jobs);
     } else if (format.equalsIgnoreCase("table")) {
       human(dir, planned, counts, failures, coordinatorAlive, spend);
+      slurm(jobs);
     } else {
       context.out().print(parse(format).render(countsTable(counts)));
     }
     return Rigor.OK;
+  }
+
+  /** A run's SLURM job ({@code ARRAYID_INDEX}) and the state SLURM reports now ({@code null}: SLURM no longer shows it). */
+  private record SlurmJob(String runId, int attempt, RunStatus status, String job, String state) {}
+
+  /** The SLURM jobs of the latest attempts, with their states from one squeue call. */
+  private static List<SlurmJob> slurmJobs(ExperimentDirectory dir, List<RunRecord> runs) {
+    if (!Files.exists(dir.ledger())) {
+      return List.of();
+    }
+    List<Ledger.Placement> placed;
+    try {
+      placed = Ledger.readPlacements(dir.ledger()).stream().filter(p -> "slurm".equals(p.where().get("executor"))).toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+    Map<String, RunStatus> statuses = new HashMap<>();
+    runs.forEach(r -> statuses.put(r.meta().runId(), r.meta().status()));
+    Map<String, SlurmStates.Task> states;
+    try {
+      states = SlurmStates.query(placed.stream().map(p -> String.valueOf(p.where().get("job"))).toList());
+    } catch (IOException e) {
+      states = Map.of();
+    }
+    List<SlurmJob> jobs = new ArrayList<>();
+    for (Ledger.Placement p : placed) {
+      String job = String.valueOf(p.where().get("job"));
+      SlurmStates.Task t = states.get(job);
+      jobs.add(new SlurmJob(p.runId(), p.attempt(), statuses.get(p.runId()), job, t == null ? null : t.state()));
+    }
+    return jobs;
+  }
+
+  /** SLURM states by count, and the runs that are not ok with their job ids (at most 20). */
+  private void slurm(List<SlurmJob> jobs) {
+    if (jobs.isEmpty()) {
+      return;
+    }
+    PrintStream out = context.out();
+    Map<String, Integer> byState = new java.util.TreeMap<>();
+    jobs.forEach(j -> byState.merge(j.state() == null ? "(finished, no longer in squeue)" : j.state(), 1, Integer::sum));
+    out.println();
+    out.println("slurm jobs: " + String.join(", ", byState.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).toList()));
+    List<SlurmJob> notOk = jobs.stream().filter(j -> j.status() != RunStatus.OK).toList();
+    if (notOk.isEmpty()) {
+      return;
+    }
+    Table.Builder b = Table.builder().column("run_id").numberColumn("attempt").column("status").column("slurm job").column("slurm state");
+    for (SlurmJob j : notOk.subList(0, Math.min(20, notOk.size()))) {
+      b.row(List.of(j.runId(), Integer.toString(j.attempt()), j.status() == null ? "" : j.status().json(), j.job(),
+          j.state() == null ? "(gone)" : j.state()));
+    }
+    out.print(TableFormat.TABLE.render(b.build()));
+    if (notOk.size() > 20) {
+      out.println("… and " + (notOk.size() - 20) + " more (--format json lists every job)");
+    }
   }
 
   private static TableFormat parse(String format) throws UsageException {
@@ -166,6 +232,7 @@ final class StatusCommand implements Callable<Integer> {
       out.println(spendLine(spend));
     }
     out.print(TableFormat.TABLE.render(countsTable(counts)));
+    AdaptiveFile.read(dir).ifPresent(a -> adaptive(a, out));
     int running = counts.getOrDefault(RunStatus.RUNNING, 0);
     if (running > 0) {
       out.println(alive ? running + " running now (a coordinator holds the experiment)"
@@ -188,8 +255,18 @@ final class StatusCommand implements Callable<Integer> {
     }
   }
 
+  /** The round, and which variations are still unclear and why (from adaptive.json). */
+  private static void adaptive(AdaptiveFile a, PrintStream out) {
+    long unclear = a.variations().stream().filter(v -> v.state().equals("running")).count();
+    out.println("adaptive: round " + a.round() + (a.finished() ? ", stopped (" + a.stop() + "): " + a.stopDetail()
+        : ", " + unclear + " of " + a.variations().size() + " variations still unclear"));
+    for (AdaptiveFile.VariationState v : a.variations()) {
+      out.println("  " + v.label() + ": " + v.state() + " at " + v.seeds() + " seeds — " + v.why());
+    }
+  }
+
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive, Map<String, Object> spend) {
+      boolean alive, Map<String, Object> spend, List<SlurmJob> jobs) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -198,6 +275,7 @@ final class StatusCommand implements Callable<Integer> {
     m.put("counts", c);
     m.put("coordinator_running", alive);
     m.put("budget", spend);
+    m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
     List<Map<String, Object>> f = new ArrayList<>();
     for (RunRecord r : failures) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -210,6 +288,19 @@ final class StatusCommand implements Callable<Integer> {
       f.add(e);
     }
     m.put("failures", f);
+    if (!jobs.isEmpty()) {
+      List<Map<String, Object>> js = new ArrayList<>();
+      for (SlurmJob j : jobs) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("run_id", j.runId());
+        e.put("attempt", j.attempt());
+        e.put("status", j.status() == null ? null : j.status().json());
+        e.put("job", j.job());
+        e.put("slurm_state", j.state());
+        js.add(e);
+      }
+      m.put("slurm_jobs", js);
+    }
     context.out().println(new String(StoreJson.bytes(m), java.nio.charset.StandardCharsets.UTF_8));
   }
 

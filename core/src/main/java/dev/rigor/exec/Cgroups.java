@@ -1,6 +1,9 @@
 package dev.rigor.exec;
 
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -143,10 +146,34 @@ final class Cgroups {
     return s.replace("\\040", " ").replace("\\011", "\t").replace("\\012", "\n").replace("\\134", "\\");
   }
 
+  /**
+   * Cgroup files are read and written several times per trial: with one small reusable buffer per
+   * thread and plain file streams, not the NIO helpers (whose readers allocate 16 KB per call and
+   * whose channels cost more to open).
+   */
+  private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[4096]);
+
+  /** The text of a cgroup (or proc) file. */
+  static String read(Path file) throws IOException {
+    try (FileInputStream in = new FileInputStream(file.toString())) {
+      byte[] buffer = BUFFER.get();
+      int n = in.readNBytes(buffer, 0, buffer.length);
+      String head = new String(buffer, 0, n, StandardCharsets.ISO_8859_1);
+      return n < buffer.length ? head : head + new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  /** Writes {@code value} to a cgroup file in one write. */
+  static void write(Path file, String value) throws IOException {
+    try (FileOutputStream out = new FileOutputStream(file.toString())) {
+      out.write(value.getBytes(StandardCharsets.ISO_8859_1));
+    }
+  }
+
   /** Reads a number from a cgroup file, or {@code null}. */
   static Long readLong(Path file) {
     try {
-      return Long.parseLong(Files.readString(file).trim());
+      return Long.parseLong(read(file).trim());
     } catch (IOException | RuntimeException e) {
       return null;
     }
@@ -155,10 +182,10 @@ final class Cgroups {
   /** The value of {@code key} in a flat-keyed cgroup file ({@code key value} per line), or {@code null}. */
   static Long readKey(Path file, String key) {
     try {
-      for (String line : Files.readAllLines(file)) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length == 2 && f[0].equals(key)) {
-          return Long.parseLong(f[1]);
+      for (String line : read(file).split("\n")) {
+        int space = line.indexOf(' ');
+        if (space == key.length() && line.startsWith(key)) {
+          return Long.parseLong(line.substring(space + 1).trim());
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -170,9 +197,18 @@ final class Cgroups {
   /** The pids in a cgroup's {@code cgroup.procs}. */
   static List<Long> procs(Path dir) {
     try {
-      return Files.readAllLines(dir.resolve("cgroup.procs")).stream().filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
+      return read(dir.resolve("cgroup.procs")).lines().filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
     } catch (IOException | RuntimeException e) {
       return List.of();
+    }
+  }
+
+  /** True when no process is in the cgroup {@code dir} (or it is gone). */
+  static boolean noProcs(Path dir) {
+    try {
+      return read(dir.resolve("cgroup.procs")).isBlank();
+    } catch (IOException e) {
+      return true;
     }
   }
 

@@ -27,6 +27,17 @@ public interface Executor extends AutoCloseable {
    */
   int reclaim(List<RunMeta> staleRuns);
 
+  /**
+   * Re-attaches to runs that a dead coordinator left running and that still run where this executor
+   * placed them (a SLURM job survives its coordinator), so the sweep waits for them instead of
+   * starting them again. Returns the executions to wait for; the runs it does not return are
+   * {@link #reclaim reclaimed} and run again. Called before {@link #reclaim}. By default nothing is
+   * adopted: a local process tree dies with its coordinator or is stopped by reclaim.
+   */
+  default List<Execution> adopt(List<StaleRun> staleRuns) {
+    return List.of();
+  }
+
   /** Waits for nothing; releases the executor's threads and containment resources. */
   @Override
   void close();

@@ -35,7 +35,7 @@ final class LaunchingThread {
     try {
       tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
       for (Placement p : cgroups) {
-        Files.writeString(p.trial().resolve("tasks"), tid);
+        Cgroups.write(p.trial().resolve("tasks"), tid);
         joined.add(p);
       }
     } catch (IOException e) {
@@ -53,10 +53,10 @@ final class LaunchingThread {
   private static void goHome(List<Placement> joined) {
     for (Placement p : joined) {
       try {
-        for (String line : Files.readAllLines(p.trial().resolve("tasks"))) {
+        for (String line : Cgroups.read(p.trial().resolve("tasks")).split("\n")) {
           String task = line.strip();
           if (!task.isEmpty() && Files.exists(Path.of("/proc/self/task", task))) {
-            Files.writeString(p.home().resolve("tasks"), task);
+            Cgroups.write(p.home().resolve("tasks"), task);
           }
         }
       } catch (IOException e) {

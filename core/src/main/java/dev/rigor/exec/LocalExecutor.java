@@ -48,6 +48,15 @@ public final class LocalExecutor implements Executor {
 
   @Override
   public int reclaim(List<RunMeta> staleRuns) {
+    return reclaim(trees, staleRuns);
+  }
+
+  /**
+   * Stops every process tree of this experiment left by a dead coordinator (tagged processes, cgroups,
+   * and the pids and cgroups recorded in the stale runs' meta.json); for every backend whose trials run
+   * in local process trees.
+   */
+  public static int reclaim(ProcessTrees trees, List<RunMeta> staleRuns) {
     int stopped = trees.reclaimAll();
     for (RunMeta meta : staleRuns) {
       for (String cgroup : meta.cgroups()) {
@@ -66,7 +75,6 @@ public final class LocalExecutor implements Executor {
 
   @Override
   public void close() {
-    threads.shutdownNow();
-    trees.removeEmptyBases();
+    threads.shutdownNow(); // the coordinator closes the trees (and their cgroup slots)
   }
 }

@@ -53,14 +53,16 @@ final class LocalRun implements Execution, Runnable {
   private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
   private final CompletableFuture<RunStatus> stop = new CompletableFuture<>();
   private final CompletableFuture<Void> slotFreed = new CompletableFuture<>();
-  /** Follows {@code $RIGOR_METRICS} for the request's observer; null when nobody observes. */
+  /** Follows {@code $RIGOR_METRICS} for the request's observer; null without a budget (nobody needs it live). */
   private final MetricsTail tail;
 
   LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
     this.request = request;
     this.setup = setup;
     this.trees = trees;
-    this.tail = request.observer() == RunObserver.NONE ? null : new MetricsTail(request.directory().metricsStream());
+    // tailed only for a budget: the sweep always observes (for placements), but only spend needs the stream live
+    this.tail = setup.spendMetric() == null || request.observer() == RunObserver.NONE ? null
+        : new MetricsTail(request.directory().metricsStream());
   }
 
   @Override
@@ -98,14 +100,18 @@ final class LocalRun implements Execution, Runnable {
   private RunRecord execute() throws IOException {
     RunDirectory dir = request.directory();
     dir.prepareAttempt();
-    dir.writeParams(paramsFile(request.trial()));
+    dir.writeParams(Attempts.paramsFile(request.trial()));
     TrialCommand command = TrialCommand.of(setup, request.trial(), dir);
     long startNanos = System.nanoTime();
     RunMeta meta = startingMeta(command.argv(), command.cwd().toString());
     if (!command.cwd().toFile().isDirectory()) {
       return finish(meta, startNanos, null, null, null, "working directory " + command.cwd() + " does not exist");
     }
-    try (ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits())) {
+    ProcessTree tree = trees.create(request.trial().trialKey() + "-a" + request.attempt(), setup.limits());
+    Process process;
+    RunStatus stopped;
+    Measured measured;
+    try {
       ProcessBuilder builder = new ProcessBuilder(command.argv())
           .directory(command.cwd().toFile())
           .redirectInput(DEV_NULL)
@@ -113,31 +119,32 @@ final class LocalRun implements Execution, Runnable {
           .redirectError(dir.stderr().toFile());
       builder.environment().putAll(command.env());
       builder.environment().put(ProcessTree.ENV, tree.id());
-      Process process;
       try {
         process = tree.start(builder);
       } catch (IOException e) {
-        return finish(meta, startNanos, null, tree, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
+        return finish(meta, startNanos, null, null, null, "cannot start " + command.argv().get(0) + ": " + e.getMessage());
       }
       tree.attach(process);
       if (!exitsWithin(process, RUNNING_META_AFTER_NANOS)) {
         ProcFs.Stat stat = ProcFs.stat(process.pid());
         dir.writeMeta(meta.withProcess(process.pid(), stat == null ? null : stat.startTicks(), tree.cgroups()));
       }
-      RunStatus stopped = await(process, tree);
-      return finish(meta, startNanos, process, tree, stopped, null);
+      stopped = await(process, tree);
+      measured = Measured.of(tree);
+    } finally {
+      tree.close(); // a cgroup slot goes back to the pool before the next trial takes one
     }
+    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
+    return finish(meta, startNanos, process, measured, stopped, null);
   }
 
-  /** {@code params.json}: every parameter, plus the seed, replicate and ablation. */
-  private static Map<String, Object> paramsFile(Trial trial) {
-    Map<String, Object> params = new LinkedHashMap<>(trial.variation().params());
-    if (trial.seed() != null) {
-      params.put("seed", trial.seed());
+  /** What the tree measured, read before it is closed (a pooled cgroup serves the next trial then). */
+  private record Measured(ProcessTree.Usage usage, String killedBecause, Measurement measurement, Boolean limitsEnforced) {
+    static final Measured NOTHING = new Measured(new ProcessTree.Usage(null, null), null, Measurement.NONE, null);
+
+    static Measured of(ProcessTree tree) {
+      return new Measured(tree.usage(), tree.killedBecause(), tree.measurement(), tree.limitsEnforced());
     }
-    params.put("replicate", trial.replicate());
-    params.put("ablation", trial.variation().ablation().name());
-    return params;
   }
 
   private boolean exitsWithin(Process process, long nanos) {
@@ -177,7 +184,6 @@ final class LocalRun implements Execution, Runnable {
       TreeKiller.stop(tree, process, setup.killGrace());
     }
     follow(); // what the trial wrote before it ended reaches the observer before the run completes
-    slotFreed.complete(null); // the tree is gone: the next trial may start while this one is recorded
     return reason; // a stop asked for after the trial ended on its own changes nothing: its work is done
   }
 
@@ -187,11 +193,11 @@ final class LocalRun implements Execution, Runnable {
     }
   }
 
-  private RunRecord finish(RunMeta meta, long startNanos, Process process, ProcessTree tree, RunStatus stopped, String error)
+  private RunRecord finish(RunMeta meta, long startNanos, Process process, Measured measured, RunStatus stopped, String error)
       throws IOException {
     double wall = (System.nanoTime() - startNanos) / 1e9;
     boolean ran = process != null;
-    ProcessTree.Usage usage = ran ? tree.usage() : new ProcessTree.Usage(null, null);
+    ProcessTree.Usage usage = ran ? measured.usage() : Measured.NOTHING.usage();
     Integer exitCode = ran ? process.exitValue() : null;
     Integer signal = exitCode != null && exitCode > 128 && exitCode <= 128 + 64 ? exitCode - 128 : null;
     RunDirectory dir = request.directory();
@@ -203,9 +209,9 @@ final class LocalRun implements Execution, Runnable {
       status = RunStatus.ERROR;
     } else if (stopped != null) {
       status = stopped;
-      error = describe(stopped);
+      error = Attempts.stopped(stopped, setup.timeout(), "the process tree was stopped");
     } else {
-      String killed = tree.killedBecause();
+      String killed = measured.killedBecause();
       error = killed != null ? killed : SuccessCheck.failure(setup.success(), exitCode, dir.root(), extraction.metrics(), placeholders);
       status = error == null ? RunStatus.OK : RunStatus.FAILED;
     }
@@ -214,20 +220,10 @@ final class LocalRun implements Execution, Runnable {
       SeriesFile.write(dir.series(), extraction.series());
     }
     RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
-        usage.peakBytes(), ran ? tree.measurement() : Measurement.NONE, error, ran ? tree.limitsEnforced() : null)
+        usage.peakBytes(), ran ? measured.measurement() : Measurement.NONE, error, ran ? measured.limitsEnforced() : null)
         .withSpend(setup.spendOf(extraction.metrics().values()));
     dir.writeMeta(end);
     return new RunRecord(end, extraction.metrics());
-  }
-
-  private String describe(RunStatus stopped) {
-    return switch (stopped) {
-      case TIMEOUT -> "timed out after " + Quantities.format(setup.timeout()) + "; the process tree was stopped";
-      case INTERRUPTED -> "interrupted; the process tree was stopped";
-      case CANCELLED -> "cancelled; the process tree was stopped";
-      case COST_LIMIT -> "stopped by the budget: its streamed spend passed a limit";
-      default -> "stopped: " + stopped.json();
-    };
   }
 
   private RunRecord unrunnable(Exception e) {
@@ -242,14 +238,10 @@ final class LocalRun implements Execution, Runnable {
   }
 
   private RunMeta startingMeta(List<String> argv, String cwd) {
-    Trial t = request.trial();
-    return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), setup.experiment(), t.variation().params(), t.variation().axes(),
-        t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
-        HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
-        null, null, List.of(), null, ProcessHandle.current().pid(), null);
+    return Attempts.startingMeta(request, setup.experiment(), argv, cwd);
   }
 
   private static double now() {
-    return System.currentTimeMillis() / 1000.0;
+    return Attempts.now();
   }
 }

@@ -44,7 +44,10 @@ public interface ProcessTree extends AutoCloseable {
   /** The cgroup directories, recorded so that a later coordinator can stop an orphaned tree. */
   List<String> cgroups();
 
-  /** Removes what the tree created (cgroups); the tree must be empty. */
+  /**
+   * Gives back what the tree holds: a pooled cgroup slot is reused by a later tree when nothing is
+   * left in it; otherwise whatever is left is killed and the slot removed (never reused dirty).
+   */
   @Override
   void close();
 }

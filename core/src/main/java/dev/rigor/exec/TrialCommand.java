@@ -92,4 +92,23 @@ public record TrialCommand(List<String> argv, Map<String, String> env, Path cwd)
     out.addAll(trial.variation().ablation().flags());
     return out;
   }
+
+  /** Whether {@code program} can be started: an executable file (relative to {@code cwd}) when it has a '/', else found on PATH. */
+  public static boolean executable(String program, Path cwd) {
+    if (program.contains("/")) {
+      Path p = cwd.resolve(program);
+      return java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p);
+    }
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return false;
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
+      if (java.nio.file.Files.isRegularFile(p) && java.nio.file.Files.isExecutable(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

@@ -6,6 +6,7 @@ import dev.rigor.store.RunMetrics;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import dev.rigor.store.SeriesFile;
 
@@ -22,9 +23,24 @@ public final class MetricExtractor {
   private MetricExtractor() {}
 
   public static Extraction extract(List<MetricSpec> specs, RunDirectory run, Function<String, String> placeholders) {
+    return extract(specs, run, placeholders, Map.of());
+  }
+
+  /**
+   * As {@link #extract(List, RunDirectory, Function)}, with the metrics a trial returned (a worker's
+   * {@code done} message, a Java trial's result) taken after what it streamed and before the declared
+   * extractors; nested maps are flattened with dots, like a JSON metrics file.
+   */
+  public static Extraction extract(List<MetricSpec> specs, RunDirectory run, Function<String, String> placeholders,
+      Map<String, ?> returned) {
     ExtractionResult out = new ExtractionResult();
     List<SeriesFile.Point> series = new ArrayList<>();
     StreamedMetrics.read(run.metricsStream(), out, series);
+    if (!returned.isEmpty()) {
+      Map<String, Object> flat = new java.util.LinkedHashMap<>();
+      JsonMetrics.flatten("", StreamedMetrics.MAPPER.valueToTree(returned), flat);
+      flat.forEach(out::put);
+    }
     for (MetricSpec spec : specs) {
       if (spec instanceof MetricSpec.Csv csv) {
         String relative = csv.path().render(placeholders);

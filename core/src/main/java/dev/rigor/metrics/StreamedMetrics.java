@@ -20,7 +20,7 @@ import dev.rigor.store.SeriesFile;
 final class StreamedMetrics {
 
   static final String SOURCE = "$RIGOR_METRICS";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private StreamedMetrics() {}
 

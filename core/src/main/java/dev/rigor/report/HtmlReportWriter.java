@@ -53,6 +53,7 @@ public final class HtmlReportWriter {
         case "summary" -> out.write(HtmlSections.summary(data.header()));
         case "sections" -> out.write(HtmlSections.frames(HtmlSections.frames(data)));
         case "failures" -> {
+          out.write(AdaptiveSection.html(data));
           out.write(HtmlSections.spending(data));
           out.write(HtmlSections.failures(data, runsBase));
         }
@@ -64,6 +65,11 @@ public final class HtmlReportWriter {
       }
     }
     out.write(template, at, template.length() - at);
+  }
+
+  /** ECharts as the report inlines it (from the {@code org.webjars:echarts} jar); the dashboard serves the same file. */
+  public static String echarts() {
+    return Resources.echarts();
   }
 
   /** The page as a string (for tests and small reports). */

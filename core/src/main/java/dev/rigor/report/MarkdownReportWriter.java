@@ -28,6 +28,7 @@ public final class MarkdownReportWriter {
   public static String render(ReportData data, Map<String, List<String>> images) {
     StringBuilder md = new StringBuilder();
     header(md, data.header());
+    md.append(AdaptiveSection.markdown(data));
     metrics(md, data, images.getOrDefault("metrics", List.of()));
     effects(md, "Against the control: " + data.control().control(), data.control(), images.getOrDefault("control", List.of()));
     effects(md, "Ablations against the baseline", data.ablations(), images.getOrDefault("ablations", List.of()));

@@ -34,6 +34,8 @@ public final class ReportBuilder {
     ReportSetup setup = ReportSetup.resolve(e, values, info, options);
     List<String> notes = new ArrayList<>(e.notes());
     notes.addAll(setup.notes());
+    java.util.Optional<dev.rigor.store.AdaptiveFile> adaptive = dev.rigor.store.AdaptiveFile.read(dir);
+    adaptive.ifPresent(a -> notes.add(AdaptiveSection.NOTE));
     List<RunRecord> failed = Failures.of(e);
     // The sections are independent: computed at once, so that the sequential parts of one (the runs
     // table, the charts' summaries) overlap the parallel resampling of another. They run as tasks of
@@ -52,7 +54,7 @@ public final class ReportBuilder {
       CompletableFuture<Optional<Spending>> spending = async(pool, () -> Spending.of(e, dir, ReportDefaults.CONFIDENCE));
       RunsTable runs = RunsTables.of(e, values, setup.metrics());
       return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
-          join(curves), join(variance), failed.size(), join(failures), runs, join(spending));
+          join(curves), join(variance), failed.size(), join(failures), runs, adaptive, join(spending));
     } finally {
       pool.shutdown();
     }

@@ -1,6 +1,7 @@
 package dev.rigor.report;
 
 import dev.rigor.analysis.Spending;
+import dev.rigor.store.AdaptiveFile;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
@@ -16,15 +17,16 @@ import java.util.Objects;
  * @param failureCount how many runs did not end ok
  * @param failures the first of them, with their stderr
  * @param runs every run, for the runs table
+ * @param adaptive the state of adaptive replication (adaptive.json) when the experiment was adaptive
  * @param spending what each variation spent, with a budget
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
     List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
-    Optional<Spending> spending) {
+    Optional<AdaptiveFile> adaptive, Optional<Spending> spending) {
 
   public ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
       List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
-    this(header, metrics, control, ablations, curves, variance, failureCount, failures, runs, Optional.empty());
+    this(header, metrics, control, ablations, curves, variance, failureCount, failures, runs, Optional.empty(), Optional.empty());
   }
 
   public ReportData {
@@ -37,5 +39,6 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
     Objects.requireNonNull(spending, "spending");
+    Objects.requireNonNull(adaptive, "adaptive");
   }
 }

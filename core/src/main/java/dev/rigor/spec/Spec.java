@@ -16,6 +16,9 @@ import java.util.Map;
  * @param jobs concurrent trials, or {@code null} for the number of cores
  * @param timeout per-run timeout, or {@code null} for none
  * @param workdir the trial's working directory template, or {@code null} for the directory rigor runs in
+ * @param executor where trials run (local, or a SLURM cluster and its settings)
+ * @param worker the {@code worker}, {@code python} or {@code java} trial kind, or {@code null} for process trials
+ * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
  * @param retries how often a failed run is retried; {@code retryRule} says which failures and after what wait
  * @param budget the spend limits, or {@code null} for none
  */
@@ -45,6 +48,9 @@ public record Spec(
     MeasureMode measure,
     Duration killGrace,
     ReportSettings report,
+    ExecutorSettings executor,
+    WorkerSpec worker,
+    Adaptive adaptive,
     RetryRule retryRule,
     BudgetSpec budget) {
 
@@ -58,13 +64,18 @@ public record Spec(
     if (ablations.isEmpty()) {
       throw new IllegalArgumentException("a spec has at least the baseline ablation");
     }
-    if (command.isEmpty() == (shell == null)) {
-      throw new IllegalArgumentException("exactly one of command and shell is set");
+    if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) != 1) {
+      throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java) is set");
     }
     java.util.Objects.requireNonNull(retryRule, "retryRule");
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }
+  }
+
+  /** Whether seeds are added in rounds until the answer is clear. */
+  public boolean isAdaptive() {
+    return adaptive != null;
   }
 
   /** The baseline ablation (the first one). */

@@ -51,6 +51,51 @@ public final class SpecJson {
     report.put("control", s.report().control());
     report.put("metrics", s.report().metrics());
     m.put("report", report);
+    if (!s.executor().equals(ExecutorSettings.LOCAL)) { // only when given: local experiments keep their experiment.json
+      ExecutorSettings e = s.executor();
+      Map<String, Object> executor = new LinkedHashMap<>();
+      executor.put("type", e.type());
+      executor.put("partition", e.partition());
+      executor.put("time", e.time() == null ? null : Quantities.format(e.time()));
+      executor.put("cpus_per_task", e.cpusPerTask());
+      executor.put("mem", e.mem());
+      executor.put("gpus", e.gpus());
+      executor.put("array_parallelism", e.arrayParallelism());
+      executor.put("sbatch_args", e.sbatchArgs());
+      executor.put("setup", e.setup());
+      m.put("executor", executor);
+    }
+    if (s.worker() != null) {
+      Map<String, Object> worker = new LinkedHashMap<>(workerDefinition(s.worker()));
+      worker.put("max_trials", s.worker().maxTrials());
+      worker.put("startup_timeout", Quantities.format(s.worker().startupTimeout()));
+      if (s.worker().kind() == WorkerSpec.Kind.JAVA) {
+        worker.put("isolation", lower(s.worker().isolation()));
+        worker.put("jvm_args", s.worker().jvmArgs());
+      }
+      m.put(s.worker().kind().key(), worker);
+    }
+    if (s.adaptive() != null) {
+      m.put("adaptive", adaptive(s.adaptive()));
+    }
+    return m;
+  }
+
+  /** What a worker kind computes with (not how its workers are pooled). */
+  private static Map<String, Object> workerDefinition(WorkerSpec w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    switch (w.kind()) {
+      case WORKER -> m.put("command", w.command().stream().map(Template::raw).toList());
+      case PYTHON -> {
+        m.put("function", w.function());
+        m.put("path", w.path());
+        m.put("interpreter", w.interpreter());
+      }
+      case JAVA -> {
+        m.put("class", w.javaClass());
+        m.put("classpath", w.classpath());
+      }
+    }
     return m;
   }
 
@@ -62,6 +107,9 @@ public final class SpecJson {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("command", s.command().stream().map(Template::raw).toList());
     m.put("shell", s.shell() == null ? null : s.shell().raw());
+    if (s.worker() != null) { // only then: the definitions (and hashes) of process experiments stay as they were
+      m.put(s.worker().kind().key(), workerDefinition(s.worker()));
+    }
     m.put("args", lower(s.args()));
     m.put("params", s.params());
     List<Object> ablations = new ArrayList<>();
@@ -103,6 +151,26 @@ public final class SpecJson {
     m.put("metric", budget.metric());
     m.put("limit", budget.limit());
     m.put("per_run_limit", budget.perRunLimit());
+    return m;
+  }
+
+  private static Map<String, Object> adaptive(Adaptive a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("metrics", a.metrics());
+    Map<String, Object> until = new LinkedHashMap<>();
+    if (a.until() instanceof Adaptive.HalfWidth h) {
+      until.put("ci_halfwidth", h.relative() ? Values.text(h.value() * 100) + "%" : h.value());
+    } else if (a.until() instanceof Adaptive.Decided d) {
+      Map<String, Object> decided = new LinkedHashMap<>();
+      decided.put("control", d.control());
+      decided.put("margin", d.relative() ? Values.text(d.margin() * 100) + "%" : d.margin());
+      until.put("decided", decided);
+    }
+    m.put("until", until);
+    m.put("min_seeds", a.minSeeds());
+    m.put("max_seeds", a.maxSeeds());
+    m.put("batch", a.batch());
+    m.put("alpha", a.alpha());
     return m;
   }
 

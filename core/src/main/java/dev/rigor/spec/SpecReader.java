@@ -18,9 +18,15 @@ public final class SpecReader {
 
   /** Every top-level key, in the order the docs present them. */
   public static final List<String> TOP_LEVEL_KEYS = List.of(
-      "name", "description", "out_root", "command", "shell", "args", "params", "matrix", "seeds",
+      "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
-      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "budget");
+      "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive", "budget");
+
+  /**
+   * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
+   * entry here (and its reader).
+   */
+  public static final List<String> KIND_KEYS = List.of("command", "shell", "worker", "python", "java");
 
   /** Names that trials always know and that params and axes must not reuse. */
   public static final Set<String> RESERVED = Set.of("seed", "replicate", "ablation", "run_id", "run_dir", "out");
@@ -28,6 +34,8 @@ public final class SpecReader {
   static final Duration DEFAULT_KILL_GRACE = Duration.ofSeconds(5);
 
   private final NodeReader r = new NodeReader();
+  /** {start, step} of a {@code seeds: {count, start, step}} form (adaptive rounds continue it), else null. */
+  private long[] seedProgression;
 
   private SpecReader() {}
 
@@ -61,7 +69,9 @@ public final class SpecReader {
     Seeds seeds = seeds(top);
     List<Ablation> ablations = ablations(top);
     List<Template> command = new ArrayList<>();
-    Template shell = command(top, command);
+    String kind = kind(top);
+    Template shell = kind == null || kind.equals("command") || kind.equals("shell") ? command(top, command) : null;
+    WorkerSpec worker = workerKind(kind, top);
     ArgsMode args = top.has("args") ? r.choice(top.get("args"), "args", ArgsMode.class) : ArgsMode.NONE;
     int replicates = intOr(top, "replicates", 1, 1, "replicates: 3");
     Integer jobs = top.has("jobs") ? asInt(r.integer(top.get("jobs"), "jobs", 1, "jobs: 2")) : null;
@@ -81,6 +91,20 @@ public final class SpecReader {
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
     BudgetSpec budget = top.has("budget") ? new PoliciesSection(r).budget(top.get("budget")) : null;
+    ExecutorSettings executor = top.has("executor") ? executor(top.get("executor")) : ExecutorSettings.LOCAL;
+    if (budget != null && "slurm".equals(executor.type())) {
+      // A SLURM trial frees its slot at submission and its spend is not streamed back while it runs,
+      // so the budget's reservations could not hold (docs/BUDGET.md, "Executors").
+      r.error(top.fields().get("budget").keyPosition(), "a budget cannot be used with executor type slurm",
+          "remove 'budget', or run locally (drop 'executor' or pass --executor local)");
+    }
+
+    Adaptive adaptive = null;
+    if (top.has("adaptive")) {
+      List<Seeds> extended = new ArrayList<>();
+      adaptive = new AdaptiveSection(r).read(top.get("adaptive"), seeds, seedProgression, matrix, replicates, extended);
+      seeds = extended.isEmpty() ? seeds : extended.get(0);
+    }
 
     new PlaceholderCheck(r, params, matrix, seeds, ablations).check(top);
 
@@ -89,7 +113,27 @@ public final class SpecReader {
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
         jobs, timeout, retries.max(), order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, retries.rule(), budget);
+        limits, measure, killGrace, report, executor, worker, adaptive, retries.rule(), budget);
+  }
+
+  /** The one trial-kind key of the spec, or {@code null} (with an error) when there is none or more than one. */
+  private String kind(SpecNode.MapNode top) {
+    List<String> present = KIND_KEYS.stream().filter(top::has).toList();
+    if (present.size() > 1) {
+      r.error(top.fields().get(present.get(1)).keyPosition(), "the spec gives both '" + present.get(0) + "' and '" + present.get(1) + "'",
+          "keep exactly one trial kind: " + String.join(", ", KIND_KEYS));
+      return null;
+    }
+    return present.isEmpty() ? "command" : present.get(0); // none: 'command' reports what is missing
+  }
+
+  private WorkerSpec workerKind(String kind, SpecNode.MapNode top) {
+    for (WorkerSpec.Kind k : WorkerSpec.Kind.values()) {
+      if (k.key().equals(kind)) {
+        return new WorkerSection(r).read(k, top.get(kind));
+      }
+    }
+    return null;
   }
 
   private String name(SpecNode.MapNode top) {
@@ -109,12 +153,9 @@ public final class SpecReader {
   private Template command(SpecNode.MapNode top, List<Template> command) {
     boolean hasCommand = top.has("command");
     boolean hasShell = top.has("shell");
-    if (hasCommand && hasShell) {
-      r.error(top.fields().get("shell").keyPosition(), "both 'command' and 'shell' are given", "keep one: 'command' (an argv list, safest) or 'shell'");
-      return null;
-    }
     if (!hasCommand && !hasShell) {
-      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]");
+      r.error(top.position(), "the spec has no 'command'", "add e.g. command: [python3, train.py, --out, \"{out}\"]"
+          + " (or another trial kind: " + String.join(", ", KIND_KEYS.subList(1, KIND_KEYS.size())) + ")");
       return null;
     }
     if (hasShell) {
@@ -195,11 +236,11 @@ public final class SpecReader {
     List<Long> values = new ArrayList<>();
     if (node instanceof SpecNode.MapNode m) {
       r.checkKeys(m, "seeds", List.of("count", "start", "step"));
-      if (!m.has("count")) {
+      if (!m.has("count") && !top.has("adaptive")) {
         r.error(m.position(), "'seeds' needs a 'count'", "write e.g. seeds: {count: 15, start: 1, step: 1}");
         return Seeds.NONE;
       }
-      Long count = r.integer(m.get("count"), "seeds.count", 1, "count: 15");
+      Long count = m.has("count") ? r.integer(m.get("count"), "seeds.count", 1, "count: 15") : Long.valueOf(1);
       Long start = m.has("start") ? r.integer(m.get("start"), "seeds.start", Long.MIN_VALUE, "start: 1") : Long.valueOf(1);
       Long step = m.has("step") ? r.integer(m.get("step"), "seeds.step", 1, "step: 1") : Long.valueOf(1);
       if (count == null || start == null || step == null) {
@@ -208,6 +249,7 @@ public final class SpecReader {
       for (long i = 0; i < count; i++) {
         values.add(start + i * step);
       }
+      seedProgression = new long[] {start, step};
       return Seeds.of(values);
     }
     List<SpecNode> items = r.list(node, "seeds", "seeds: [1, 2, 3] or seeds: {count: 10}");
@@ -392,6 +434,70 @@ public final class SpecReader {
       }
     }
     return new Limits(memory, cpus);
+  }
+
+  /** {@code executor: {type: slurm, partition: gpu, time: 2h, mem: 4g, ...}} (DESIGN.md §11). */
+  private ExecutorSettings executor(SpecNode node) {
+    String example = "executor: {type: slurm, partition: debug, time: 1h, mem: 2g}";
+    SpecNode.MapNode map = r.map(node, "executor", example);
+    if (map == null) {
+      return ExecutorSettings.LOCAL;
+    }
+    r.checkKeys(map, "executor", ExecutorSettings.KEYS);
+    String type = "local";
+    if (!map.has("type")) {
+      r.error(map.position(), "'executor' has no 'type'", "add type: slurm (or type: local)");
+    } else {
+      String t = r.string(map.get("type"), "executor.type", "type: slurm");
+      if (t != null && !ExecutorSettings.TYPES.contains(t)) {
+        r.error(map.get("type").position(), "unknown executor type '" + t + "'", DidYouMean.hint(t, ExecutorSettings.TYPES));
+      } else if (t != null) {
+        type = t;
+      }
+    }
+    String partition = map.has("partition") ? r.string(map.get("partition"), "executor.partition", "partition: debug") : null;
+    Duration time = duration(map, "time", null);
+    Integer cpus = map.has("cpus_per_task") ? asInt(r.integer(map.get("cpus_per_task"), "executor.cpus_per_task", 1, "cpus_per_task: 4")) : null;
+    String mem = null;
+    if (map.has("mem")) {
+      SpecNode memNode = map.get("mem");
+      String text = memNode instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l + "m"
+          : r.string(memNode, "executor.mem", "mem: 4g");
+      if (text != null) {
+        if (text.matches("(?i)[0-9]+[kmgt]?b?")) {
+          mem = text.toUpperCase(java.util.Locale.ROOT).replaceFirst("B$", "");
+        } else {
+          r.error(memNode.position(), "'executor.mem' is not a size: '" + text + "'", "write e.g. mem: 512m or mem: 4g");
+        }
+      }
+    }
+    String gpus = null;
+    if (map.has("gpus")) {
+      SpecNode g = map.get("gpus");
+      gpus = g instanceof SpecNode.ScalarNode sn && sn.value() instanceof Long l ? l.toString() : r.string(g, "executor.gpus", "gpus: 1");
+    }
+    Integer parallelism = map.has("array_parallelism")
+        ? asInt(r.integer(map.get("array_parallelism"), "executor.array_parallelism", 1, "array_parallelism: 50")) : null;
+    List<String> sbatchArgs = stringList(map, "sbatch_args", "sbatch_args: [--account=myproj, --qos=short]");
+    List<String> setup = stringList(map, "setup", "setup: ['module load java/17']");
+    return new ExecutorSettings(type, partition, time, cpus, mem, gpus, parallelism, sbatchArgs, setup);
+  }
+
+  private List<String> stringList(SpecNode.MapNode map, String key, String example) {
+    if (!map.has(key)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    List<SpecNode> items = r.list(map.get(key), "executor." + key, example);
+    if (items != null) {
+      for (SpecNode item : items) {
+        String text = r.string(item, "executor." + key + "[]", example);
+        if (text != null) {
+          out.add(text);
+        }
+      }
+    }
+    return out;
   }
 
   private ReportSettings report(SpecNode node, Matrix matrix) {

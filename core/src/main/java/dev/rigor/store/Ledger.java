@@ -46,6 +46,8 @@ public final class Ledger implements AutoCloseable {
         + " value REAL, text TEXT, PRIMARY KEY(run_id, attempt, name))",
     "CREATE TABLE IF NOT EXISTS missing_metrics(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, metric TEXT NOT NULL,"
         + " source TEXT, reason TEXT)",
+    "CREATE TABLE IF NOT EXISTS placements(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, placement TEXT NOT NULL,"
+        + " PRIMARY KEY(run_id, attempt))",
     "CREATE VIEW IF NOT EXISTS latest_runs AS SELECT r.* FROM runs r JOIN (SELECT run_id, MAX(attempt) AS attempt"
         + " FROM runs GROUP BY run_id) m ON r.run_id = m.run_id AND r.attempt = m.attempt",
   };
@@ -69,12 +71,20 @@ public final class Ledger implements AutoCloseable {
     public static final Spend NONE = new Spend(0, 0, 0);
   }
 
+  /**
+   * Where an attempt was placed by its executor (a SLURM job id and array index…), as the executor
+   * reported it ({@code RunObserver.placed}).
+   */
+  public record Placement(String runId, int attempt, Map<String, Object> where) {}
+
   /** The latest run of a trial, as far as the ledger knows. */
   public record TrialState(String runId, int attempt, RunStatus status) {}
 
   private sealed interface Op {}
 
   private record Write(RunRecord record) implements Op {}
+
+  private record Place(String runId, int attempt, Map<String, Object> where) implements Op {}
 
   private record Query(FutureTask<?> task) implements Op {}
 
@@ -90,8 +100,10 @@ public final class Ledger implements AutoCloseable {
     final PreparedStatement clearMissing;
     final PreparedStatement metric;
     final PreparedStatement missing;
+    final PreparedStatement place;
 
     Statements(Connection c) throws SQLException {
+      place = c.prepareStatement("INSERT OR REPLACE INTO placements VALUES (?,?,?)");
       run = c.prepareStatement("INSERT OR REPLACE INTO runs(" + RUN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       clearMetrics = c.prepareStatement("DELETE FROM metrics WHERE run_id = ? AND attempt = ?");
       clearMissing = c.prepareStatement("DELETE FROM missing_metrics WHERE run_id = ? AND attempt = ?");
@@ -101,7 +113,7 @@ public final class Ledger implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-      for (PreparedStatement s : List.of(run, clearMetrics, clearMissing, metric, missing)) {
+      for (PreparedStatement s : List.of(run, clearMetrics, clearMissing, metric, missing, place)) {
         s.close();
       }
     }
@@ -212,6 +224,50 @@ public final class Ledger implements AutoCloseable {
     queue.add(new Write(record));
   }
 
+  /**
+   * Queues where an attempt was placed (insert or replace by run id and attempt). Committed like the
+   * runs, within the batch window: a coordinator that resumes reads it to re-attach to the attempt.
+   */
+  public void place(String runId, int attempt, Map<String, Object> where) {
+    checkHealthy();
+    queue.add(new Place(runId, attempt, Map.copyOf(where)));
+  }
+
+  /** The placement of every attempt that is still {@code running} as the latest attempt of its run. */
+  public List<Placement> runningPlacements() throws IOException {
+    return query(() -> placements(connection, true));
+  }
+
+  /** The placement of every run's latest attempt, read through a read-only connection ({@code rigor status}). */
+  public static List<Placement> readPlacements(Path file) throws IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro")) {
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE name = 'placements'")) {
+        if (!rs.next()) {
+          return List.of(); // a ledger written before placements existed
+        }
+      }
+      return placements(c, false);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<Placement> placements(Connection c, boolean runningOnly) throws SQLException, IOException {
+    List<Placement> out = new ArrayList<>();
+    String sql = "SELECT p.run_id, p.attempt, p.placement FROM placements p JOIN latest_runs r"
+        + " ON p.run_id = r.run_id AND p.attempt = r.attempt" + (runningOnly ? " WHERE r.status = 'running'" : "")
+        + " ORDER BY p.run_id";
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> where = StoreJson.read(rs.getString(3), Map.class);
+        out.add(new Placement(rs.getString(1), rs.getInt(2), where));
+      }
+    }
+    return out;
+  }
+
   /** Blocks until everything queued so far is committed. */
   public void flush() throws IOException {
     query(() -> null);
@@ -266,51 +322,90 @@ public final class Ledger implements AutoCloseable {
   private static final int PARSE_CHUNK = 2_000;
 
   /**
-   * The latest run of every trial, read through a read-only connection, so that {@code rigor status}
-   * can look while a coordinator writes (WAL readers do not block the writer), by run id. One ordered scan of the primary key (run id,
+   * The latest run of every trial, read without writing anything ({@link LedgerReading}), so that
+   * {@code rigor status} and the dashboard can look while a coordinator writes (WAL readers do not
+   * block the writer), by run id. One ordered scan of the primary key (run id,
    * attempt) keeps the last row of each run id — faster than the {@code latest_runs} view's GROUP BY
    * (0.3 s instead of 0.7–1.1 s for 100,000 runs) — and the JSON of each chunk of rows is parsed on
    * the common pool while the next rows are fetched.
    */
   public static List<RunRecord> readLatest(Path file) throws IOException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
-        Statement s = c.createStatement()) {
-      s.execute("PRAGMA busy_timeout=10000");
-      List<CompletableFuture<List<RunRecord>>> parsed = new ArrayList<>();
-      List<byte[][]> chunk = new ArrayList<>(PARSE_CHUNK);
-      String previousId = null;
-      byte[][] previous = null;
-      try (ResultSet rs = s.executeQuery("SELECT run_id, meta, metrics FROM runs ORDER BY run_id, attempt")) {
-        while (rs.next()) {
-          String id = rs.getString(1);
-          if (previous != null && !id.equals(previousId)) {
-            chunk.add(previous); // the last attempt of previousId
-            if (chunk.size() == PARSE_CHUNK) {
-              parsed.add(parse(chunk));
-              chunk = new ArrayList<>(PARSE_CHUNK);
-            }
-          }
-          previousId = id;
-          previous = new byte[][] {rs.getBytes(2), rs.getBytes(3)};
-        }
-      }
-      if (previous != null) {
-        chunk.add(previous);
-      }
-      parsed.add(parse(chunk));
-      List<RunRecord> out = new ArrayList<>();
-      for (CompletableFuture<List<RunRecord>> f : parsed) {
-        out.addAll(f.join());
-      }
-      return out;
-    } catch (SQLException e) {
-      throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    try {
+      return LedgerReading.read(file, Ledger::readLatest);
     } catch (CompletionException e) {
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
       }
       throw e;
     }
+  }
+
+  private static List<RunRecord> readLatest(Connection c) throws SQLException {
+    List<CompletableFuture<List<RunRecord>>> parsed = new ArrayList<>();
+    List<byte[][]> chunk = new ArrayList<>(PARSE_CHUNK);
+    String previousId = null;
+    byte[][] previous = null;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT run_id, meta, metrics FROM runs ORDER BY run_id, attempt")) {
+      while (rs.next()) {
+        String id = rs.getString(1);
+        if (previous != null && !id.equals(previousId)) {
+          chunk.add(previous); // the last attempt of previousId
+          if (chunk.size() == PARSE_CHUNK) {
+            parsed.add(parse(chunk));
+            chunk = new ArrayList<>(PARSE_CHUNK);
+          }
+        }
+        previousId = id;
+        previous = new byte[][] {rs.getBytes(2), rs.getBytes(3)};
+      }
+    }
+    if (previous != null) {
+      chunk.add(previous);
+    }
+    parsed.add(parse(chunk));
+    List<RunRecord> out = new ArrayList<>();
+    for (CompletableFuture<List<RunRecord>> f : parsed) {
+      out.addAll(f.join());
+    }
+    return out;
+  }
+
+  /**
+   * Rows written since a reader last looked, read-only ({@link LedgerReading}): every row whose
+   * rowid is at least {@code fromRowid} (pass the {@code maxRowid} of the previous call; 0 reads
+   * all), in rowid order, and the largest rowid now. A run's record is replaced (INSERT OR REPLACE:
+   * delete, then insert with the table's largest rowid + 1), so every row written after a read has a
+   * rowid at least that read's largest — equal when the replaced row was the last one, which is why
+   * that row is read again.
+   *
+   * @param maxRowid the largest rowid; smaller than {@code fromRowid} when the table was rebuilt
+   *     (e.g. by {@code rigor collect}), and the reader should start over
+   */
+  public record Changes(List<RunRecord> records, long maxRowid) {}
+
+  public static Changes readChanged(Path file, long fromRowid) throws IOException {
+    return LedgerReading.read(file, c -> {
+      List<byte[][]> rows = new ArrayList<>();
+      long max = 0;
+      try (PreparedStatement s = c.prepareStatement("SELECT rowid, meta, metrics FROM runs WHERE rowid >= ? ORDER BY rowid")) {
+        s.setLong(1, fromRowid);
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            max = rs.getLong(1);
+            rows.add(new byte[][] {rs.getBytes(2), rs.getBytes(3)});
+          }
+        }
+      }
+      if (rows.isEmpty()) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COALESCE(MAX(rowid), 0) FROM runs")) {
+          max = rs.next() ? rs.getLong(1) : 0;
+        }
+      }
+      List<RunRecord> records = rows.size() > PARSE_CHUNK ? rows.parallelStream().map(Ledger::parse).toList()
+          : rows.stream().map(Ledger::parse).toList();
+      return new Changes(records, max);
+    });
   }
 
   private static CompletableFuture<List<RunRecord>> parse(List<byte[][]> rows) {
@@ -371,10 +466,10 @@ public final class Ledger implements AutoCloseable {
         batch.clear();
         batch.add(queue.take());
         gather(batch);
-        List<RunRecord> writes = new ArrayList<>();
+        List<Op> writes = new ArrayList<>();
         for (Op op : batch) {
-          if (op instanceof Write w) {
-            writes.add(w.record());
+          if (op instanceof Write || op instanceof Place) {
+            writes.add(op);
             continue;
           }
           commit(writes);
@@ -413,12 +508,12 @@ public final class Ledger implements AutoCloseable {
    */
   private void gather(List<Op> batch) throws InterruptedException {
     long deadline = System.nanoTime() + BATCH_WINDOW_MS * 1_000_000L;
-    boolean urgent = !(batch.get(0) instanceof Write);
+    boolean urgent = !(batch.get(0) instanceof Write || batch.get(0) instanceof Place);
     while (!urgent) {
       int from = batch.size();
       queue.drainTo(batch, MAX_BATCH - from);
       for (int i = from; i < batch.size(); i++) {
-        urgent |= !(batch.get(i) instanceof Write);
+        urgent |= !(batch.get(i) instanceof Write || batch.get(i) instanceof Place);
       }
       long left = deadline - System.nanoTime();
       if (urgent || left <= 0 || batch.size() >= MAX_BATCH) {
@@ -435,9 +530,18 @@ public final class Ledger implements AutoCloseable {
     LockSupport.unpark(writer);
   }
 
-  private void commit(List<RunRecord> queued) throws SQLException, IOException {
-    if (queued.isEmpty()) {
+  private void commit(List<Op> ops) throws SQLException, IOException {
+    if (ops.isEmpty()) {
       return;
+    }
+    List<RunRecord> queued = new ArrayList<>(ops.size());
+    List<Place> places = new ArrayList<>();
+    for (Op op : ops) {
+      if (op instanceof Write w) {
+        queued.add(w.record());
+      } else {
+        places.add((Place) op);
+      }
     }
     List<RunRecord> records = latestOfEachAttempt(queued);
     if (statements == null) {
@@ -504,9 +608,18 @@ public final class Ledger implements AutoCloseable {
           missing.addBatch();
         }
       }
+      for (Place p : places) {
+        st.place.setString(1, p.runId());
+        st.place.setInt(2, p.attempt());
+        st.place.setString(3, RunJson.ledger(p.where()));
+        st.place.addBatch();
+      }
       clearMetrics.executeBatch();
       clearMissing.executeBatch();
       run.executeBatch();
+      if (!places.isEmpty()) {
+        st.place.executeBatch();
+      }
       metric.executeBatch();
       missing.executeBatch();
       connection.commit();

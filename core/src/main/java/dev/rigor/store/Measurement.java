@@ -8,6 +8,10 @@ public enum Measurement {
   CGROUP_V2("cgroup-v2"),
   CGROUP_V1("cgroup-v1"),
   PROC("proc"),
+  /** The run was a trial of a long-lived worker: its CPU time is the worker tree's delta over the run (DESIGN.md §7). */
+  WORKER("worker"),
+  /** The run was a Java trial on a thread of Rigor's own JVM: its CPU time is that thread's. */
+  THREAD("thread"),
   /** Not measured (the run never started, or ran elsewhere without a record). */
   NONE("none");
 

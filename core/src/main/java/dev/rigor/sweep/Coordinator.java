@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs an experiment end to end: refuse what would lose or mix results (existing runs without
@@ -82,6 +83,7 @@ public final class Coordinator {
     refuseReuse(dir, current);
     ProcessTrees trees = detectTrees(dir);
     try (ExperimentLock lock = lock(dir);
+        trees;
         Ledger ledger = Ledger.open(dir.ledger());
         Executor executor = openExecutor(setup, dir, trees)) {
       current.write(dir);
@@ -92,20 +94,27 @@ public final class Coordinator {
       Manifest.record(dir, session);
       ResumeState state = ResumeState.of(plan, dir, ledger);
       String spendMetric = plan.spec().budget() == null ? null : plan.spec().budget().metric();
-      int reclaimed = reclaim(executor, state, dir, ledger, spendMetric);
+      sweep = new Sweep(executor, ledger, dir, options.sweep(), listener);
+      Set<String> adopted = sweep.adopt(state.stale());
+      int reclaimed = reclaim(executor, state, adopted, dir, ledger, spendMetric);
       state.reconciled().forEach(ledger::record);
       Budget budget = plan.spec().budget() == null ? null : new Budget(plan.spec().budget(), ledger.spend());
       if (state.unplanned() > 0) {
         listener.on(new SweepEvent.Warning(state.unplanned() + " trial(s) recorded in " + dir.root()
             + " are no longer in the plan; their runs are kept (and stay in runs.csv)", List.of()));
       }
-      listener.on(new SweepEvent.Started(dir.root(), plan.trials().size(), state.todo().size(), state.alreadyOk(),
+      if (!adopted.isEmpty()) {
+        listener.on(new SweepEvent.Warning("re-attached to " + adopted.size() + " run(s) that a coordinator which died left running on "
+            + executor.name() + "; waiting for them instead of starting them again", List.of()));
+      }
+      List<Sweep.Pending> todo = state.todo().stream().filter(p -> !adopted.contains(p.trial().runId())).toList();
+      listener.on(new SweepEvent.Started(dir.root(), plan.trials().size(), todo.size() + adopted.size(), state.alreadyOk(),
           state.unplanned(), reclaimed, options.sweep().jobs(), executor.name(), executor.measurement()));
-      sweep = new Sweep(executor, ledger, dir, options.sweep(), listener, budget);
+      sweep.useBudget(budget);
       if (interrupted) {
         sweep.interrupt();
       }
-      SweepResult result = sweep.run(state.todo(), plan.trials().size(), state.alreadyOk());
+      SweepResult result = sweep.run(todo, plan.trials().size(), state.alreadyOk());
       ledger.flush();
       writeRunsCsv(dir, ledger.latestRuns());
       session.put("ended_unix_s", System.currentTimeMillis() / 1000.0);
@@ -171,18 +180,25 @@ public final class Coordinator {
   }
 
   /**
-   * Stops the process trees of runs a dead coordinator left {@code running}, and records them as
-   * interrupted — with a budget, with what they had streamed as spent by then (they spent it).
+   * Stops the process trees of runs a dead coordinator left {@code running} that the executor did
+   * not re-attach to, and records them as interrupted — with a budget, with what they had streamed as
+   * spent by then (they spent it).
    */
-  private static int reclaim(Executor executor, ResumeState state, ExperimentDirectory dir, Ledger ledger, String spendMetric)
+  private static int reclaim(Executor executor, ResumeState state, Set<String> adopted, ExperimentDirectory dir, Ledger ledger,
+      String spendMetric)
       throws IOException {
-    int stopped = executor.reclaim(state.stale());
-    for (RunMeta stale : state.stale()) {
+    List<ResumeState.Stale> rest = state.stale().stream().filter(s -> !adopted.contains(s.trial().runId())).toList();
+    int stopped = executor.reclaim(rest.stream().map(ResumeState.Stale::meta).toList());
+    for (ResumeState.Stale s : rest) {
+      RunMeta stale = s.meta();
       double now = System.currentTimeMillis() / 1000.0;
       RunMeta marked = stale.finished(RunStatus.INTERRUPTED, null, null, now, now - (stale.startTimeUnixS() == null ? now : stale.startTimeUnixS()),
           null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null)
-          .withSpend(spendMetric == null ? null : MetricsTail.lastValue(dir.run(stale.runId()).metricsStream(), spendMetric));
-      dir.run(stale.runId()).writeMeta(marked);
+          .withSpend(spendMetric == null || !(s.inDirectory() || dir.run(stale.runId()).readMeta() == null) ? null
+              : MetricsTail.lastValue(dir.run(stale.runId()).metricsStream(), spendMetric));
+      if (s.inDirectory()) { // else the directory still holds an earlier attempt's record, which stays as it is
+        dir.run(stale.runId()).writeMeta(marked);
+      }
       ledger.record(new RunRecord(marked, null));
     }
     closeUnstarted(state, dir, ledger, spendMetric);
@@ -196,7 +212,7 @@ public final class Coordinator {
    */
   private static void closeUnstarted(ResumeState state, ExperimentDirectory dir, Ledger ledger, String spendMetric) throws IOException {
     java.util.Set<String> stale = new java.util.HashSet<>();
-    state.stale().forEach(m -> stale.add(m.runId() + "/" + m.attempt()));
+    state.stale().forEach(st -> stale.add(st.meta().runId() + "/" + st.meta().attempt()));
     for (RunMeta running : ledger.running()) {
       if (stale.contains(running.runId() + "/" + running.attempt())) {
         continue;

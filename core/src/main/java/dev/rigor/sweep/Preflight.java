@@ -6,7 +6,6 @@ import dev.rigor.plan.Plan;
 import dev.rigor.plan.Trial;
 import dev.rigor.plan.Variation;
 import dev.rigor.store.RunDirectory;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ final class Preflight {
   private Preflight() {}
 
   static void check(TrialSetup setup, Plan plan) throws RefusedException {
-    if (setup.shell() != null || plan.trials().isEmpty()) {
+    if (setup.shell() != null || setup.command().isEmpty() || plan.trials().isEmpty()) { // worker kinds check their own program
       return;
     }
     Set<String> problems = new LinkedHashSet<>();
@@ -54,20 +53,6 @@ final class Preflight {
   }
 
   static boolean executable(String program, Path cwd) {
-    if (program.contains("/")) {
-      Path p = cwd.resolve(program);
-      return Files.isRegularFile(p) && Files.isExecutable(p);
-    }
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return false;
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      Path p = Path.of(dir.isEmpty() ? "." : dir).resolve(program);
-      if (Files.isRegularFile(p) && Files.isExecutable(p)) {
-        return true;
-      }
-    }
-    return false;
+    return TrialCommand.executable(program, cwd);
   }
 }

@@ -4,6 +4,7 @@ import dev.rigor.exec.Execution;
 import dev.rigor.exec.Executor;
 import dev.rigor.exec.RunObserver;
 import dev.rigor.exec.RunRequest;
+import dev.rigor.exec.StaleRun;
 import dev.rigor.plan.Trial;
 import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.HostInfo;
@@ -65,17 +66,22 @@ public final class Sweep {
   /** A retry waiting for its backoff to pass; {@code previous} is the run it retries. */
   private record Delayed(Pending pending, long dueNanos, RunRecord previous) {}
 
+  /** An executor placed an attempt somewhere (RunObserver.placed): to be written to the ledger. */
+  private record Placed(String runId, int attempt, Map<String, Object> where) {}
+
   private final Executor executor;
   private final Ledger ledger;
   private final ExperimentDirectory dir;
   private final SweepOptions options;
   private final SweepListener listener;
-  private final Budget budget;
+  private Budget budget;
   private final RetryPolicy retries;
   private final LinkedBlockingQueue<Object> completions = new LinkedBlockingQueue<>();
   private final AtomicBoolean spendReported = new AtomicBoolean();
   private final java.util.concurrent.atomic.AtomicLong lastSpendWake = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
   private volatile boolean interruptRequested;
+  /** Runs a dead coordinator left running that the executor re-attached to, waited for like launched ones. */
+  private final Map<Execution, Pending> adopted = new java.util.LinkedHashMap<>();
 
   public Sweep(Executor executor, Ledger ledger, ExperimentDirectory dir, SweepOptions options, SweepListener listener) {
     this(executor, ledger, dir, options, listener, null);
@@ -92,13 +98,43 @@ public final class Sweep {
     this.retries = new RetryPolicy(options.retries(), options.retryRule(), new SplittableRandom());
   }
 
+  /**
+   * Sets the budget once the resume has recorded what earlier runs spent (the sweep exists before
+   * that, to re-attach to runs a dead coordinator left): before {@link #run}.
+   */
+  void useBudget(Budget budget) {
+    this.budget = budget;
+  }
+
   /** Asks the sweep to stop: running trials are terminated and recorded as interrupted. Thread-safe. */
   public void interrupt() {
     interruptRequested = true;
     completions.add(WAKE_UP);
   }
 
-  /** Runs {@code todo} in order; returns when every launched run has ended. */
+  /**
+   * Offers runs a dead coordinator left running to the executor ({@link Executor#adopt}); those it
+   * re-attaches to are waited for by {@link #run} like launched ones. Returns their run ids. Asked
+   * even when nothing is stale, so an executor can clean up what a dead coordinator placed without
+   * recording it (a SLURM job submitted in the instant before the coordinator died).
+   */
+  Set<String> adopt(List<ResumeState.Stale> stale) {
+    List<StaleRun> offered = new ArrayList<>();
+    Map<String, Trial> trials = new java.util.HashMap<>();
+    for (ResumeState.Stale s : stale) {
+      offered.add(new StaleRun(request(s.trial(), s.meta().attempt()), s.meta(), s.placement()));
+      trials.put(s.trial().runId(), s.trial());
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (Execution e : executor.adopt(offered)) {
+      RunRequest r = e.request();
+      adopted.put(e, new Pending(r.trial(), r.attempt()));
+      ids.add(r.trial().runId());
+    }
+    return ids;
+  }
+
+  /** Runs {@code todo} in order, and waits for the adopted runs; returns when every one has ended. */
   public SweepResult run(List<Pending> todo, int planned, int alreadyOk) {
     long start = System.nanoTime();
     Deque<Pending> queue = new ArrayDeque<>(todo);
@@ -107,6 +143,14 @@ public final class Sweep {
     Set<Execution> inSlots = new HashSet<>();
     Map<Execution, Pending> launched = new HashMap<>();
     Map<Execution, Budget.Reservation> reservations = new HashMap<>();
+    adopted.forEach((e, p) -> { // re-attached runs hold no reservation: the budget is refused with the executors that adopt (slurm)
+      running.add(e);
+      inSlots.add(e);
+      launched.put(e, p);
+      watch(e);
+      listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
+    });
+    adopted.clear();
     Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
     List<RunRecord> failures = new ArrayList<>();
     SweepResult.Halt halt = null;
@@ -158,6 +202,10 @@ public final class Sweep {
         listener.on(new SweepEvent.CostStopped(stop.trial(), stop.why()));
         continue;
       }
+      if (event instanceof Placed placed) {
+        ledger.place(placed.runId(), placed.attempt(), placed.where());
+        continue;
+      }
       if (event instanceof SlotFreed freed) {
         if (!options.failFast()) { // with fail-fast, a slot is reused only once the run's outcome is known
           inSlots.remove(freed.execution());
@@ -205,15 +253,13 @@ public final class Sweep {
   }
 
   private Execution launch(Pending p, Budget.Reservation reservation) {
-    ledger.record(new RunRecord(runningMeta(p), null));
-    SpendObserver observer = reservation == null ? null : new SpendObserver(p.trial(), reservation);
-    Execution e = executor.start(new RunRequest(p.trial(), p.attempt(), dir.run(p.trial().runId()),
-        observer == null ? RunObserver.NONE : observer));
-    if (observer != null) {
-      observer.started(e);
+    ledger.record(new RunRecord(runningMeta(p.trial(), p.attempt()), null));
+    SpendObserver spend = reservation == null ? null : new SpendObserver(p.trial(), reservation);
+    Execution e = executor.start(request(p.trial(), p.attempt(), spend));
+    if (spend != null) {
+      spend.started(e);
     }
-    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
-    e.completion().whenComplete((r, t) -> completions.add(e));
+    watch(e);
     listener.on(new SweepEvent.RunStarted(p.trial(), p.attempt()));
     return e;
   }
@@ -275,12 +321,40 @@ public final class Sweep {
     }
   }
 
+  private void watch(Execution e) {
+    e.slotFreed().whenComplete((r, t) -> completions.add(new SlotFreed(e)));
+    e.completion().whenComplete((r, t) -> completions.add(e));
+  }
+
+  /** An attempt to hand to the executor; where the executor places it reaches the ledger through the sweep's thread. */
+  private RunRequest request(Trial trial, int attempt) {
+    return request(trial, attempt, null);
+  }
+
+  /** {@code spend}: where streamed metrics go when the sweep has a budget ({@code null}: nowhere). */
+  private RunRequest request(Trial trial, int attempt, SpendObserver spend) {
+    String runId = trial.runId();
+    RunObserver observer = new RunObserver() {
+      @Override
+      public void metrics(Map<String, Object> values) {
+        if (spend != null) {
+          spend.metrics(values);
+        }
+      }
+
+      @Override
+      public void placed(Map<String, Object> where) {
+        completions.add(new Placed(runId, attempt, Map.copyOf(where)));
+      }
+    };
+    return new RunRequest(trial, attempt, dir.run(runId), observer);
+  }
+
   /** The ledger's view of a run while it runs (the run directory gets the full record from the executor). */
-  private RunMeta runningMeta(Pending p) {
-    Trial t = p.trial();
+  static RunMeta runningMeta(Trial t, int attempt) {
     return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), null, t.variation().params(), t.variation().axes(), t.seed(),
         t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), List.of(), null, HostInfo.hostname(),
-        p.attempt(), RunStatus.RUNNING, null, null, System.currentTimeMillis() / 1000.0, null, null, null, null, null, null,
+        attempt, RunStatus.RUNNING, null, null, System.currentTimeMillis() / 1000.0, null, null, null, null, null, null,
         null, null, List.of(), null, ProcessHandle.current().pid(), null);
   }
 

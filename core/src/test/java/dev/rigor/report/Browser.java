@@ -21,19 +21,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Debian's headless Chromium driven by Selenium through Debian's chromedriver (./test installs both),
  * with the flags of shared/infra/NOTES.md and a fresh profile; the browser's console is collected.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-  static final Path CHROMIUM = Path.of(System.getProperty("rigor.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER = Path.of(System.getProperty("rigor.chromedriver", "/usr/bin/chromedriver"));
+  public static final Path CHROMIUM = Path.of(System.getProperty("rigor.chromium", "/usr/bin/chromium"));
+  public static final Path CHROMEDRIVER = Path.of(System.getProperty("rigor.chromedriver", "/usr/bin/chromedriver"));
 
-  final ChromeDriver driver;
+  public final ChromeDriver driver;
 
   private Browser(ChromeDriver driver) {
     this.driver = driver;
   }
 
   /** Starts Chromium with its profile in {@code profile} (a fresh directory), {@code width} pixels wide. */
-  static Browser start(Path profile, int width, int height) {
+  public static Browser start(Path profile, int width, int height) {
     if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
       throw new AssertionError("the browser tests need " + CHROMIUM + " and " + CHROMEDRIVER
           + ": run ./test, which installs them (apt-get install -y --no-install-recommends chromium chromium-driver)");
@@ -57,12 +57,18 @@ final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "true".equals(js("return document.documentElement.getAttribute('data-ready')")));
   }
 
-  Object js(String script, Object... args) {
+  public Object js(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
+  /** Opens a page of a server (the dashboard) and waits until its script has drawn it ({@code data-ready}). */
+  public void openUrl(String url) {
+    driver.get(url);
+    new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "true".equals(js("return document.documentElement.getAttribute('data-ready')")));
+  }
+
   /** Console messages at SEVERE level (errors, uncaught exceptions, failed loads) since the last call. */
-  List<LogEntry> errors() {
+  public List<LogEntry> errors() {
     return driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
         .toList();
   }

@@ -118,6 +118,13 @@ class BudgetSpecTest {
   }
 
   @Test
+  void aBudgetWithTheSlurmExecutorIsRefusedAtTheBudgetKey() throws Exception {
+    assertThat(errors("name: b\ncommand: [x]\nexecutor: {type: slurm}\nbudget: {limit: 1}\n")).singleElement().asString()
+        .startsWith("spec.yaml:4:1: error: a budget cannot be used with executor type slurm");
+    assertThat(parse("name: b\ncommand: [x]\nexecutor: {type: local}\nbudget: {limit: 1}\n").budget().limit()).isEqualTo(1.0);
+  }
+
+  @Test
   void budgetValuesAreChecked() {
     assertThatThrownBy(() -> new BudgetSpec("usd", -1, null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new RetryRule(Set.of(), null, Duration.ofSeconds(2), Duration.ofSeconds(1)))

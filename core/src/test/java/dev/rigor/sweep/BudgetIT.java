@@ -65,6 +65,40 @@ class BudgetIT {
   }
 
   @Test
+  void aPythonWorkerTrialPastThePerRunLimitIsStoppedAndSlurmIsRefused() throws Exception {
+    Files.writeString(tmp.resolve("paid.py"), """
+        import time
+        def run(params, ctx):
+            c = 0.0
+            for i in range(40):
+                time.sleep(0.1)
+                c += 0.1
+                ctx.log(cost_usd=round(c, 4))
+            return {"done": 1}
+        """);
+    Experiments.spec(tmp, "w.yaml", """
+        name: w
+        python: {function: "paid:run", path: ["%s"]}
+        matrix: {n: [1, 2]}
+        jobs: 2
+        budget: {limit: 10, per_run_limit: 0.35}
+        """.formatted(tmp));
+    CliRun refused = CliRun.in(tmp, "run", "w.yaml", "--executor", "slurm", "--no-report");
+    assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+    assertThat(refused.err()).contains("a budget cannot be used with executor type slurm");
+    assertThat(tmp.resolve("runs/w")).doesNotExist();
+
+    CliRun run = CliRun.in(tmp, "run", "w.yaml", "--no-report");
+    assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+    ExperimentDirectory dir = Experiments.dir(tmp, "w");
+    assertThat(Experiments.metas(dir)).hasSize(2).allSatisfy(m -> {
+      assertThat(m.status()).isEqualTo(RunStatus.COST_LIMIT);
+      assertThat(m.spend()).as("stopped at its first report past the limit").isCloseTo(0.4, Offset.offset(1e-9));
+    });
+    assertThat(Ledger.readSpend(dir.ledger()).total()).isCloseTo(0.8, Offset.offset(1e-9));
+  }
+
+  @Test
   void aRunPastThePerRunLimitIsStoppedAndItsSpendCounted() throws Exception {
     Experiments.spec(tmp, "s.yaml", spec("s", 2, 0.1, 20, "0.2", "{limit: 10, per_run_limit: 0.35}"));
     CliRun run = CliRun.in(tmp, "run", "s.yaml", "--no-report");

@@ -46,4 +46,16 @@ public final class Processes {
   public static void killAll(String marker) {
     withMarker(marker).forEach(ProcessHandle::destroyForcibly);
   }
+
+  /** Waits up to {@code timeout} until none of these processes is alive (zombies count as dead); true when none is. */
+  public static boolean allDead(List<Long> pids, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (pids.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !isZombie(pid))) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Waits.pause(Duration.ofMillis(20));
+    }
+    return true;
+  }
 }

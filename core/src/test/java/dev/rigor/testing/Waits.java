@@ -27,4 +27,5 @@ public final class Waits {
       throw new AssertionError("interrupted", e);
     }
   }
+
 }
