@@ -71,7 +71,9 @@ class BudgetIT {
         def run(params, ctx):
             c = 0.0
             for i in range(40):
-                time.sleep(0.1)
+                time.sleep(0.3)
+                if ctx.cancelled:  # a worker trial stops when asked (else its tree is killed after kill_grace)
+                    return {}
                 c += 0.1
                 ctx.log(cost_usd=round(c, 4))
             return {"done": 1}
@@ -94,6 +96,7 @@ class BudgetIT {
     assertThat(Experiments.metas(dir)).hasSize(2).allSatisfy(m -> {
       assertThat(m.status()).isEqualTo(RunStatus.COST_LIMIT);
       assertThat(m.spend()).as("stopped at its first report past the limit").isCloseTo(0.4, Offset.offset(1e-9));
+      assertThat(m.error()).contains("past the per-run limit of 0.35");
     });
     assertThat(Ledger.readSpend(dir.ledger()).total()).isCloseTo(0.8, Offset.offset(1e-9));
   }
