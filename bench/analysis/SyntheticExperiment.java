@@ -68,7 +68,7 @@ public class SyntheticExperiment {
           Map<String, Object> params = new LinkedHashMap<>(Map.of("variant", variant));
           RunMeta meta = new RunMeta(RunMeta.SCHEMA, runId, runId.substring(runId.length() - 12), "bench-compare", params,
               Map.of("variant", variant), (long) (s + 1), 1, "baseline", List.of(), List.of(), null, null, 1, RunStatus.OK, 0, null,
-              null, null, null, null, null, null, null, null, null, List.of(), null, null);
+              null, null, null, null, null, null, null, null, null, List.of(), null, null, null);
           RunMetrics runMetrics = new RunMetrics(values, List.of());
           RunDirectory run = dir.run(runId);
           Files.createDirectories(run.root());

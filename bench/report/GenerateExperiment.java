@@ -75,7 +75,7 @@ public final class GenerateExperiment {
     RunMeta meta = new RunMeta(RunMeta.SCHEMA, runId, key, "bench-report", params, axes, (long) seed, 1, ablation,
         ablation.equals("baseline") ? List.of() : List.of("--" + ablation), List.of("sim", "--seed", Integer.toString(seed)), "/tmp",
         "bench", 1, failed ? RunStatus.FAILED : RunStatus.OK, failed ? 1 : 0, null, start, start + wall, wall, wall * 0.9,
-        50_000_000L + rnd.nextInt(10_000_000), Measurement.PROC, failed ? "exit code 1" : null, null, null, List.of(), null, 1L);
+        50_000_000L + rnd.nextInt(10_000_000), Measurement.PROC, failed ? "exit code 1" : null, null, null, List.of(), null, 1L, null);
     RunMetrics metrics = failed ? RunMetrics.EMPTY : new RunMetrics(values(rnd, policy, size, ablation), List.of());
     try {
       RunDirectory run = dir.run(runId);

@@ -2,6 +2,7 @@ package dev.rigor.cli;
 
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunStatus;
+import dev.rigor.sweep.Budget;
 import dev.rigor.sweep.SweepEvent;
 import dev.rigor.sweep.SweepListener;
 import java.io.PrintStream;
@@ -45,6 +46,10 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
   private int sameFailures;
   private SilencingConsumer consumer;
   private int lastPlainDecile = -1;
+  /** Run ids of retries waiting for their backoff. */
+  private final java.util.Set<String> waiting = new java.util.HashSet<>();
+  private SweepEvent.Spent spent;
+  private RunMeta retried;
   private long lastPlainNanos;
 
   ConsoleProgress(PrintStream err, ProgressMode mode, String experiment) {
@@ -59,9 +64,15 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
       started(s);
     } else if (event instanceof SweepEvent.RunStarted r) {
       running.add(r.trial().runId());
+      waiting.remove(r.trial().runId());
       refresh();
     } else if (event instanceof SweepEvent.RunFinished f) {
       finished(f);
+    } else if (event instanceof SweepEvent.Spent spent) {
+      this.spent = spent;
+      refresh();
+    } else if (event instanceof SweepEvent.RetryWaiting w) {
+      retryWaiting(w);
     } else if (event instanceof SweepEvent.Halting h) {
       halted = true;
       // An interrupt has already said so (Interrupts prints one message on the signal); other halts say why.
@@ -121,8 +132,7 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     running.remove(f.trial().runId());
     RunMeta meta = f.record().meta();
     if (f.retrying()) {
-      println("  retry " + meta.runId() + ": attempt " + meta.attempt() + " " + meta.status().json() + errorSuffix(meta));
-      refresh();
+      retried = meta; // printed with the wait that follows (RetryWaiting)
       return;
     }
     done++;
@@ -151,6 +161,21 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
       println("warning: the first " + SAME_FAILURES + " trials all failed the same way (" + reason.replaceFirst("^[a-z_]+: ", "")
           + "); check the command and stop with Ctrl-C — --fail-fast stops a sweep at its first failure");
     }
+  }
+
+  private void retryWaiting(SweepEvent.RetryWaiting w) {
+    StringBuilder line = new StringBuilder("  retry " + w.trial().runId());
+    if (retried != null && retried.runId().equals(w.trial().runId())) {
+      line.append(": attempt ").append(retried.attempt()).append(' ').append(retried.status().json()).append(errorSuffix(retried));
+    }
+    retried = null;
+    line.append(" (").append(w.why()).append("); attempt ").append(w.nextAttempt());
+    if (w.delaySeconds() > 0) {
+      waiting.add(w.trial().runId());
+      line.append(" in ").append(Durations.format(w.delaySeconds()));
+    }
+    println(line.toString());
+    refresh();
   }
 
   private static String errorSuffix(RunMeta meta) {
@@ -196,6 +221,13 @@ final class ConsoleProgress implements SweepListener, AutoCloseable {
     int other = counts.getOrDefault(RunStatus.INTERRUPTED, 0) + counts.getOrDefault(RunStatus.CANCELLED, 0);
     if (other > 0) {
       b.append(" · stopped ").append(other);
+    }
+    if (!waiting.isEmpty()) {
+      b.append(" · waiting to retry ").append(waiting.size());
+    }
+    if (spent != null) {
+      b.append(" · spent ").append(Budget.amount(spent.spent())).append('/').append(Budget.amount(spent.limit()))
+          .append(' ').append(spent.metric());
     }
     return b.toString();
   }

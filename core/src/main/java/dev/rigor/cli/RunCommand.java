@@ -18,6 +18,7 @@ import dev.rigor.store.RunIndex;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
+import dev.rigor.sweep.Budget;
 import dev.rigor.sweep.Coordinator;
 import dev.rigor.sweep.SweepOptions;
 import dev.rigor.sweep.SweepResult;
@@ -135,8 +136,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Path experimentDir = context.cwd().resolve(spec.outRoot()).resolve(spec.name()).normalize();
     Coordinator.Options options = new Coordinator.Options(context.cwd(), experimentDir, resume, allowDrift,
-        new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast), resolveTimeout(spec),
-        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor()));
+        new SweepOptions(resolveJobs(spec), retries != null ? retries : spec.retries(), failFast, spec.retryRule()), resolveTimeout(spec),
+        measure != null ? measure : spec.measure(), commandLine(), Version.VERSION, Backends.forRun(executor(spec)));
     Duration linger = serve == null ? null : linger(serve);
     if (spec.isAdaptive()) {
       return adaptive(loaded, plan, options, linger, experimentDir);
@@ -196,9 +197,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private String executor() throws UsageException {
+  private String executor(Spec spec) throws UsageException {
     if (executor != null && !dev.rigor.spec.ExecutorSettings.TYPES.contains(executor)) {
       throw new UsageException("--executor: '" + executor + "' is not an executor (choose local or slurm)");
+    }
+    if ("slurm".equals(executor) && spec.budget() != null) { // the spec reader refuses the same in the spec itself
+      throw new UsageException("--executor slurm: a budget cannot be used with executor type slurm"
+          + " (remove 'budget' from " + specOptions.path() + ", or run locally; docs/BUDGET.md)");
     }
     return executor;
   }
@@ -271,8 +276,18 @@ final class RunCommand implements Callable<Integer> {
     if (!noReport) {
       ReportCommand.afterRun(context, r.experimentDir());
     }
-    if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
-      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText());
+    SweepResult.Spending spending = r.spending();
+    if (spending != null) {
+      out.println("spent: " + Budget.amount(spending.spent()) + " of " + Budget.amount(spending.limit()) + " " + spending.metric()
+          + (spending.perRunLimit() == null ? "" : " (per-run limit " + Budget.amount(spending.perRunLimit()) + ")"));
+    }
+    if (r.halt() == SweepResult.Halt.BUDGET) {
+      String limit = Budget.amount(spending.limitToFinish(r.notRun()));
+      out.println("budget reached: " + r.notRun() + " trial(s) not run; to run them, raise the limit (about " + limit
+          + " fits them all):");
+      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText("budget.limit") + " --set budget.limit=" + limit);
+    } else if (r.halt() == SweepResult.Halt.INTERRUPTED || r.notRun() > 0 || !r.failures().isEmpty()) {
+      out.println("continue: rigor run " + ShellQuote.quote(String.valueOf(specOptions.spec != null ? specOptions.spec : specOptions.config)) + " --resume" + overridesText(null));
     }
   }
 
@@ -296,10 +311,13 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private String overridesText() {
+  /** The --set overrides given, for the continue line; {@code replaced} is left out (the line sets it anew). */
+  private String overridesText(String replaced) {
     StringBuilder b = new StringBuilder();
     for (String o : specOptions.overrides()) {
-      b.append(" --set ").append(ShellQuote.quote(o));
+      if (replaced == null || !o.strip().startsWith(replaced + "=")) {
+        b.append(" --set ").append(ShellQuote.quote(o));
+      }
     }
     return b.toString();
   }

@@ -12,6 +12,7 @@ import dev.rigor.store.FileTail;
 import dev.rigor.store.HostInfo;
 import dev.rigor.store.Ledger;
 import dev.rigor.store.RunIndex;
+import dev.rigor.sweep.Budget;
 import dev.rigor.store.RunMeta;
 import dev.rigor.store.RunRecord;
 import dev.rigor.store.RunStatus;
@@ -85,11 +86,12 @@ final class StatusCommand implements Callable<Integer> {
     runs.forEach(r -> counts.merge(r.meta().status(), 1, Integer::sum));
     List<RunRecord> failures = runs.stream().filter(r -> r.meta().status().isFailure()).toList();
     this.runs = runs;
+    Map<String, Object> spend = spend(dir);
     List<SlurmJob> jobs = slurmJobs(dir, runs);
     if (format.equalsIgnoreCase("json")) {
-      json(dir, planned, counts, failures, coordinatorAlive, jobs, earlier.size());
+      json(dir, planned, counts, failures, coordinatorAlive, spend, jobs, earlier.size());
     } else if (format.equalsIgnoreCase("table")) {
-      human(dir, planned, counts, failures, coordinatorAlive);
+      human(dir, planned, counts, failures, coordinatorAlive, spend);
       slurm(jobs);
       if (!earlier.isEmpty()) {
         context.out().println("note: " + Definitions.note(earlier.size(), experiment.allDefinitions));
@@ -170,6 +172,28 @@ final class StatusCommand implements Callable<Integer> {
     return b.build();
   }
 
+  /**
+   * What the experiment spent (every attempt, from the ledger) against its budget (as last run, from
+   * experiment.json); {@code null} without a budget.
+   */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> spend(ExperimentDirectory dir) throws IOException {
+    if (!ExperimentFile.exists(dir) || !(ExperimentFile.read(dir).spec().get("budget") instanceof Map<?, ?> budget)) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>((Map<String, Object>) budget);
+    m.put("spent", Files.exists(dir.ledger()) ? Ledger.readSpend(dir.ledger()).total() : 0.0);
+    return m;
+  }
+
+  private static String spendLine(Map<String, Object> spend) {
+    double spent = ((Number) spend.get("spent")).doubleValue();
+    double limit = ((Number) spend.get("limit")).doubleValue();
+    return String.format(java.util.Locale.ROOT, "spent: %s of %s %s (%d%%)%s", Budget.amount(spent), Budget.amount(limit),
+        spend.get("metric"), limit == 0 ? 100 : Math.round(spent * 100 / limit),
+        spend.get("per_run_limit") instanceof Number p ? "; per-run limit " + Budget.amount(p.doubleValue()) : "");
+  }
+
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
     if (!Files.exists(dir.lockFile())) {
       return false;
@@ -206,7 +230,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void human(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive) throws IOException {
+      boolean alive, Map<String, Object> spend) throws IOException {
     PrintStream out = context.out();
     String name = ExperimentFile.exists(dir) ? ExperimentFile.read(dir).name() : dir.root().getFileName().toString();
     out.println(name + "  (" + shown(dir.root()) + ")");
@@ -218,6 +242,9 @@ final class StatusCommand implements Callable<Integer> {
           ok, planned, planned == 0 ? 100 : ok * 100 / planned, finished, Math.max(0, planned - recorded));
     } else {
       out.println("progress: " + ok + " of " + recorded + " recorded trials ok");
+    }
+    if (spend != null) {
+      out.println(spendLine(spend));
     }
     out.print(TableFormat.TABLE.render(countsTable(counts)));
     AdaptiveFile.read(dir).ifPresent(a -> adaptive(a, out));
@@ -254,7 +281,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private void json(ExperimentDirectory dir, Integer planned, Map<RunStatus, Integer> counts, List<RunRecord> failures,
-      boolean alive, List<SlurmJob> jobs, int earlier) throws IOException {
+      boolean alive, Map<String, Object> spend, List<SlurmJob> jobs, int earlier) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("experiment_dir", dir.root().toString());
     m.put("planned", planned);
@@ -263,6 +290,7 @@ final class StatusCommand implements Callable<Integer> {
     m.put("counts", c);
     m.put("coordinator_running", alive);
     m.put("sessions", sessionTurns(dir, runs));
+    m.put("budget", spend);
     m.put("adaptive", AdaptiveFile.read(dir).orElse(null));
     m.put("earlier_definition_runs", earlier);
     List<Map<String, Object>> f = new ArrayList<>();

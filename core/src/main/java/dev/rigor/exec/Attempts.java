@@ -32,7 +32,7 @@ public final class Attempts {
     return new RunMeta(RunMeta.SCHEMA, t.runId(), t.trialKey(), experiment, t.variation().params(), t.variation().axes(),
         t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), argv, cwd,
         HostInfo.hostname(), request.attempt(), RunStatus.RUNNING, null, null, now(), null, null, null, null, null, null,
-        null, null, List.of(), null, ProcessHandle.current().pid());
+        null, null, List.of(), null, ProcessHandle.current().pid(), null);
   }
 
   /** Why a run was stopped, for its {@code error}; {@code what} is what was stopped ("the process tree was stopped"). */
@@ -41,7 +41,7 @@ public final class Attempts {
       case TIMEOUT -> "timed out after " + Quantities.format(timeout) + "; " + what;
       case INTERRUPTED -> "interrupted; " + what;
       case CANCELLED -> "cancelled; " + what;
-      case COST_LIMIT -> "stopped at the per-run cost limit";
+      case COST_LIMIT -> "stopped by the budget: its streamed spend passed a limit";
       default -> "stopped: " + reason.json();
     };
   }

@@ -1,6 +1,7 @@
 package dev.rigor.exec;
 
 import dev.rigor.metrics.MetricExtractor;
+import dev.rigor.metrics.MetricsTail;
 import dev.rigor.store.Measurement;
 import dev.rigor.store.RunDirectory;
 import dev.rigor.store.RunMeta;
@@ -34,11 +35,22 @@ final class LocalRun extends Attempt {
   /** How soon a running trial notices {@link #terminate}. */
   private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
+  /**
+   * How often the streamed metrics are read while somebody observes them (a budget): a report past
+   * a limit reaches the sweep, and the stop reaches the trial, within this time.
+   */
+  private static final long TAIL_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
   private final ProcessTrees trees;
+  /** Follows {@code $RIGOR_METRICS} for the request's observer; null without a budget (nobody needs it live). */
+  private final MetricsTail tail;
 
   LocalRun(RunRequest request, TrialSetup setup, ProcessTrees trees) {
     super(request, setup);
     this.trees = trees;
+    // tailed only for a budget: the sweep always observes (for placements), but only spend needs the stream live
+    this.tail = setup.spendMetric() == null || request.observer() == RunObserver.NONE ? null
+        : new MetricsTail(request.directory().metricsStream());
   }
 
   @Override
@@ -108,9 +120,11 @@ final class LocalRun extends Attempt {
    */
   private RunStatus await(Process process, ProcessTree tree) {
     long deadline = setup.timeout() == null ? Long.MAX_VALUE : System.nanoTime() + setup.timeout().toNanos();
+    long slice = tail == null ? STOP_POLL_NANOS : TAIL_POLL_NANOS;
     RunStatus reason = null;
     try {
-      while (!process.waitFor(Math.min(STOP_POLL_NANOS, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+      while (!process.waitFor(Math.min(slice, Math.max(1, deadline - System.nanoTime())), TimeUnit.NANOSECONDS)) {
+        follow(); // the observer may terminate the run (a cost limit): checked right below
         reason = stop.getNow(null);
         if (reason == null && System.nanoTime() >= deadline) {
           reason = RunStatus.TIMEOUT;
@@ -126,7 +140,14 @@ final class LocalRun extends Attempt {
     if (reason != null || !tree.isEmpty()) {
       TreeKiller.stop(tree, process, setup.killGrace());
     }
-    return reason;
+    follow(); // what the trial wrote before it ended reaches the observer before the run completes
+    return reason; // a stop asked for after the trial ended on its own changes nothing: its work is done
+  }
+
+  private void follow() {
+    if (tail != null) {
+      tail.poll(request.observer()::metrics);
+    }
   }
 
   private RunRecord finish(RunMeta meta, long startNanos, Process process, Measured measured, RunStatus stopped, String error)
@@ -156,7 +177,8 @@ final class LocalRun extends Attempt {
       SeriesFile.write(dir.series(), extraction.series());
     }
     RunMeta end = meta.finished(status, exitCode, signal, meta.startTimeUnixS() + wall, wall, usage.cpuSeconds(),
-        usage.peakBytes(), ran ? measured.measurement() : Measurement.NONE, error, ran ? measured.limitsEnforced() : null);
+        usage.peakBytes(), ran ? measured.measurement() : Measurement.NONE, error, ran ? measured.limitsEnforced() : null)
+        .withSpend(setup.spendOf(extraction.metrics().values()));
     dir.writeMeta(end);
     return new RunRecord(end, extraction.metrics());
   }

@@ -54,6 +54,7 @@ public final class HtmlReportWriter {
         case "sections" -> out.write(HtmlSections.frames(HtmlSections.frames(data)));
         case "failures" -> {
           out.write(AdaptiveSection.html(data));
+          out.write(HtmlSections.spending(data));
           out.write(HtmlSections.sessions(data.sessions()));
           out.write(HtmlSections.failures(data, runsBase));
         }

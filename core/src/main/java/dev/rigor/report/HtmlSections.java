@@ -57,6 +57,9 @@ final class HtmlSections {
     if (!data.sessions().isEmpty()) {
       h.el("a", "Sessions", "href", "#sessions");
     }
+    if (data.spending().isPresent()) {
+      h.el("a", "Spending", "href", "#spending");
+    }
     if (data.failureCount() > 0) {
       h.el("a", "Failures (" + data.failureCount() + ")", "href", "#failures");
     }
@@ -93,6 +96,25 @@ final class HtmlSections {
     h.el("dt", "report generated").el("dd", HeaderReader.time(header.generatedAt())).close("dl");
     notes(h, header.notes());
     return h.close("section").toString();
+  }
+
+  /** What each variation spent and how often it succeeded (with a budget); every cell escaped by {@link Html}. */
+  static String spending(ReportData data) {
+    if (data.spending().isEmpty()) {
+      return "";
+    }
+    dev.rigor.analysis.Spending sp = data.spending().get();
+    Table table = SpendingTable.of(sp);
+    Html h = new Html().open("section", "id", "spending").el("h2", "Spending (" + sp.metric() + ")")
+        .el("p", SpendingTable.headline(sp), "class", "how").open("table", "class", "spending").open("thead").open("tr");
+    table.header().forEach(c -> h.el("th", c));
+    h.close("tr").close("thead").open("tbody");
+    for (int i = 0; i < table.size(); i++) {
+      h.open("tr");
+      table.row().apply(i).forEach(c -> h.el("td", c));
+      h.close("tr");
+    }
+    return h.close("tbody").close("table").close("section").newline().toString();
   }
 
   static String failures(ReportData data, String runsBase) {

@@ -1,6 +1,7 @@
 package dev.rigor.report;
 
 import dev.rigor.analysis.Comparison;
+import dev.rigor.analysis.Spending;
 import dev.rigor.spec.Goal;
 import dev.rigor.store.RunStatus;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ public final class MarkdownReportWriter {
     effects(md, "Against the control: " + data.control().control(), data.control(), images.getOrDefault("control", List.of()));
     effects(md, "Ablations against the baseline", data.ablations(), images.getOrDefault("ablations", List.of()));
     links(md, "Learning curves", images.getOrDefault("curves", List.of()));
+    data.spending().ifPresent(sp -> spending(md, sp));
     failures(md, data);
     return md.toString();
   }
@@ -123,6 +125,12 @@ public final class MarkdownReportWriter {
       case INSUFFICIENT -> effect + " (too few runs)";
       case NO_DIFFERENCE -> effect;
     };
+  }
+
+  private static void spending(StringBuilder md, Spending sp) {
+    md.append("## Spending (").append(text(sp.metric())).append(")\n\n");
+    md.append(SpendingTable.headline(sp)).append("\n\n");
+    md.append(TableFormat.MD.render(SpendingTable.of(sp))).append('\n');
   }
 
   private static void failures(StringBuilder md, ReportData data) {

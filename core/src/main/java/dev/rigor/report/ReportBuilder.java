@@ -4,11 +4,13 @@ import dev.rigor.analysis.AnalysisException;
 import dev.rigor.analysis.Experiment;
 import dev.rigor.analysis.ExperimentReader;
 import dev.rigor.analysis.RunValues;
+import dev.rigor.analysis.Spending;
 import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.RunRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
@@ -51,9 +53,10 @@ public final class ReportBuilder {
       CompletableFuture<List<FailedRun>> failures =
           async(pool, () -> Failures.withTails(dir, failed, ReportDefaults.MAX_FAILURES, ReportDefaults.STDERR_LINES));
       CompletableFuture<SessionSection> sessions = async(pool, () -> SessionSection.of(e, dir));
+      CompletableFuture<Optional<Spending>> spending = async(pool, () -> Spending.of(e, dir, ReportDefaults.CONFIDENCE));
       RunsTable runs = RunsTables.of(e, values, setup.metrics());
       return new ReportData(HeaderReader.of(e, info, options.generatedAt(), notes), join(charts), join(control), join(ablations),
-          join(curves), join(variance), failed.size(), join(failures), runs, adaptive, join(sessions));
+          join(curves), join(variance), failed.size(), join(failures), runs, adaptive, join(sessions), join(spending));
     } finally {
       pool.shutdown();
     }

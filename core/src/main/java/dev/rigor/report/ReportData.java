@@ -1,9 +1,9 @@
 package dev.rigor.report;
 
+import dev.rigor.analysis.Spending;
 import dev.rigor.store.AdaptiveFile;
-import java.util.Optional;
-
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 
 /**
@@ -19,10 +19,17 @@ import java.util.Objects;
  * @param runs every run, for the runs table
  * @param adaptive the state of adaptive replication (adaptive.json) when the experiment was adaptive
  * @param sessions interactive sessions by variation (empty without sessions)
+ * @param spending what each variation spent, with a budget
  */
 public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
     List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs,
-    Optional<AdaptiveFile> adaptive, SessionSection sessions) {
+    Optional<AdaptiveFile> adaptive, SessionSection sessions, Optional<Spending> spending) {
+
+  public ReportData(ReportHeader header, List<MetricChart> metrics, EffectSection control, EffectSection ablations,
+      List<LearningCurve> curves, List<VariancePanel> variance, int failureCount, List<FailedRun> failures, RunsTable runs) {
+    this(header, metrics, control, ablations, curves, variance, failureCount, failures, runs, Optional.empty(), SessionSection.EMPTY,
+        Optional.empty());
+  }
 
   public ReportData {
     Objects.requireNonNull(header, "header");
@@ -33,6 +40,7 @@ public record ReportData(ReportHeader header, List<MetricChart> metrics, EffectS
     variance = List.copyOf(variance);
     failures = List.copyOf(failures);
     Objects.requireNonNull(runs, "runs");
+    Objects.requireNonNull(spending, "spending");
     Objects.requireNonNull(adaptive, "adaptive");
     Objects.requireNonNull(sessions, "sessions");
   }

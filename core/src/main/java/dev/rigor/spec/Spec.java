@@ -21,6 +21,8 @@ import java.util.Map;
  * @param adaptive adaptive replication (DESIGN.md §13), or {@code null}: every seed runs
  * @param session the interactive-session trial kind, or {@code null}
  * @param verify checks after a session ended by {@code end}, or {@code null}
+ * @param retries how often a failed run is retried; {@code retryRule} says which failures and after what wait
+ * @param budget the spend limits, or {@code null} for none
  */
 public record Spec(
     String name,
@@ -52,7 +54,9 @@ public record Spec(
     WorkerSpec worker,
     Adaptive adaptive,
     SessionSpec session,
-    VerifySpec verify) {
+    VerifySpec verify,
+    RetryRule retryRule,
+    BudgetSpec budget) {
 
   public Spec {
     command = List.copyOf(command);
@@ -67,6 +71,7 @@ public record Spec(
     if ((command.isEmpty() ? 0 : 1) + (shell == null ? 0 : 1) + (worker == null ? 0 : 1) + (session == null ? 0 : 1) != 1) {
       throw new IllegalArgumentException("exactly one trial kind (command, shell, worker, python, java, session) is set");
     }
+    java.util.Objects.requireNonNull(retryRule, "retryRule");
     if (replicates < 1 || retries < 0) {
       throw new IllegalArgumentException("replicates >= 1 and retries >= 0");
     }

@@ -33,6 +33,8 @@ public final class SpecJson {
     m.put("jobs", s.jobs());
     m.put("timeout", s.timeout() == null ? null : Quantities.format(s.timeout()));
     m.put("retries", s.retries());
+    m.put("retry", retry(s.retryRule()));
+    m.put("budget", budget(s.budget()));
     m.put("order", lower(s.order()));
     m.put("order_seed", s.orderSeed());
     Map<String, Object> goals = new LinkedHashMap<>();
@@ -135,6 +137,26 @@ public final class SpecJson {
     if (s.verify() != null) {
       m.put("verify", verify(s.verify()));
     }
+    return m;
+  }
+
+  private static Map<String, Object> retry(RetryRule rule) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("exit_codes", new ArrayList<>(new TreeSet<>(rule.exitCodes())));
+    m.put("output", rule.output() == null ? null : rule.output().pattern());
+    m.put("backoff_initial", Quantities.format(rule.initialBackoff()));
+    m.put("backoff_max", Quantities.format(rule.maxBackoff()));
+    return m;
+  }
+
+  private static Map<String, Object> budget(BudgetSpec budget) {
+    if (budget == null) {
+      return null;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("metric", budget.metric());
+    m.put("limit", budget.limit());
+    m.put("per_run_limit", budget.perRunLimit());
     return m;
   }
 

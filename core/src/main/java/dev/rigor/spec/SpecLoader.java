@@ -7,7 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Reads a spec file (Rigor YAML/JSON or seed-004 JSON), applies {@code --set} overrides, validates. */
+/** Reads a spec file (Rigor YAML/JSON, seed-004 JSON, Scenario Lab spellings), applies {@code --set} overrides, validates. */
 public final class SpecLoader {
 
   private SpecLoader() {}
@@ -47,6 +47,7 @@ public final class SpecLoader {
     if (seed004) {
       root = Seed004Format.convert((SpecNode.MapNode) root);
     }
+    root = ScenarioLabKeys.rewrite(root);
     root = SpecOverrides.apply(root, overrides);
     try {
       Spec spec = SpecReader.read(root);

@@ -21,7 +21,7 @@ public final class SpecReader {
       "name", "description", "out_root", "command", "shell", "worker", "python", "java", "args", "params", "matrix", "seeds",
       "ablations", "replicates", "jobs", "timeout", "retries", "order", "order_seed", "env", "workdir",
       "metrics", "goals", "success", "limits", "measure", "kill_grace", "report", "executor", "adaptive",
-      "session", "verify");
+      "session", "verify", "budget");
 
   /**
    * The trial kinds (DESIGN.md §7): a spec has exactly one of these keys. A new kind is one more
@@ -77,7 +77,7 @@ public final class SpecReader {
     int replicates = intOr(top, "replicates", 1, 1, "replicates: 3");
     Integer jobs = top.has("jobs") ? asInt(r.integer(top.get("jobs"), "jobs", 1, "jobs: 2")) : null;
     Duration timeout = duration(top, "timeout", null);
-    int retries = intOr(top, "retries", 0, 0, "retries: 1");
+    PoliciesSection.Read retries = new PoliciesSection(r).read(top.get("retries"));
     Order order = top.has("order") ? r.choice(top.get("order"), "order", Order.class) : Order.INTERLEAVED;
     long orderSeed = top.has("order_seed") ? orElse(r.integer(top.get("order_seed"), "order_seed", Long.MIN_VALUE, "order_seed: 42"), 0L)
         : name == null ? 0 : name.hashCode();
@@ -92,7 +92,14 @@ public final class SpecReader {
     MeasureMode measure = top.has("measure") ? r.choice(top.get("measure"), "measure", MeasureMode.class) : MeasureMode.AUTO;
     Duration killGrace = duration(top, "kill_grace", DEFAULT_KILL_GRACE);
     ReportSettings report = top.has("report") ? report(top.get("report"), matrix) : ReportSettings.DEFAULT;
+    BudgetSpec budget = top.has("budget") ? new PoliciesSection(r).budget(top.get("budget")) : null;
     ExecutorSettings executor = top.has("executor") ? executor(top.get("executor")) : ExecutorSettings.LOCAL;
+    if (budget != null && "slurm".equals(executor.type())) {
+      // A SLURM trial frees its slot at submission and its spend is not streamed back while it runs,
+      // so the budget's reservations could not hold (docs/BUDGET.md, "Executors").
+      r.error(top.fields().get("budget").keyPosition(), "a budget cannot be used with executor type slurm",
+          "remove 'budget', or run locally (drop 'executor' or pass --executor local)");
+    }
 
     Adaptive adaptive = null;
     if (top.has("adaptive")) {
@@ -111,8 +118,8 @@ public final class SpecReader {
       return null;
     }
     return new Spec(name, description, outRoot, command, shell, args, params, matrix, seeds, ablations, replicates,
-        jobs, timeout, retries, order, orderSeed, env, workdir, metrics, goals, success,
-        limits, measure, killGrace, report, executor, worker, adaptive, session, verify);
+        jobs, timeout, retries.max(), order, orderSeed, env, workdir, metrics, goals, success,
+        limits, measure, killGrace, report, executor, worker, adaptive, session, verify, retries.rule(), budget);
   }
 
   /** {@code verify} checks what a session made, and a session is judged by how it ended, not by {@code success}. */
@@ -601,10 +608,11 @@ public final class SpecReader {
   }
 
   private Duration duration(SpecNode.MapNode top, String key, Duration fallback) {
-    if (!top.has(key)) {
-      return fallback;
-    }
-    SpecNode node = top.get(key);
+    return top.has(key) ? duration(r, top.get(key), key, fallback) : fallback;
+  }
+
+  /** A duration written as {@code 90s}, {@code 10m}, {@code 2h}, or a whole number of seconds. */
+  static Duration duration(NodeReader r, SpecNode node, String key, Duration fallback) {
     if (node instanceof SpecNode.ScalarNode s && s.value() instanceof Long seconds && seconds > 0) {
       return Duration.ofSeconds(seconds);
     }

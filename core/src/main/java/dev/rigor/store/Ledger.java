@@ -39,7 +39,7 @@ public final class Ledger implements AutoCloseable {
     "CREATE TABLE IF NOT EXISTS runs(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, trial_key TEXT NOT NULL,"
         + " status TEXT NOT NULL, exit_code INTEGER, signal INTEGER, seed INTEGER, replicate INTEGER, ablation TEXT,"
         + " params TEXT NOT NULL, start_time_unix_s REAL, end_time_unix_s REAL, wall_time_s REAL, cpu_time_s REAL,"
-        + " peak_rss_bytes INTEGER, measurement TEXT, error TEXT, meta TEXT NOT NULL, metrics TEXT,"
+        + " peak_rss_bytes INTEGER, measurement TEXT, error TEXT, meta TEXT NOT NULL, metrics TEXT, spend REAL,"
         + " PRIMARY KEY(run_id, attempt))",
     "CREATE INDEX IF NOT EXISTS runs_by_trial ON runs(trial_key)",
     "CREATE TABLE IF NOT EXISTS metrics(run_id TEXT NOT NULL, attempt INTEGER NOT NULL, name TEXT NOT NULL,"
@@ -51,6 +51,25 @@ public final class Ledger implements AutoCloseable {
     "CREATE VIEW IF NOT EXISTS latest_runs AS SELECT r.* FROM runs r JOIN (SELECT run_id, MAX(attempt) AS attempt"
         + " FROM runs GROUP BY run_id) m ON r.run_id = m.run_id AND r.attempt = m.attempt",
   };
+
+  /** Every attempt's spend counts once (the key is run id and attempt); a run still running counts what it recorded so far. */
+  private static final String SPEND_VIEW = "CREATE VIEW IF NOT EXISTS spend_total AS SELECT COALESCE(SUM(spend), 0) AS total,"
+      + " COALESCE(MAX(CASE WHEN status <> 'running' THEN spend END), 0) AS largest_finished,"
+      + " COUNT(CASE WHEN status <> 'running' AND spend IS NOT NULL THEN 1 END) AS finished FROM runs";
+
+  private static final String RUN_COLUMNS = "run_id, attempt, trial_key, status, exit_code, signal, seed, replicate, ablation,"
+      + " params, start_time_unix_s, end_time_unix_s, wall_time_s, cpu_time_s, peak_rss_bytes, measurement, error, meta, metrics, spend";
+
+  /**
+   * What an experiment has spent by its budget's metric (DESIGN.md §6), summed over every attempt.
+   *
+   * @param largestFinished the largest spend of a run that ended
+   * @param finished runs that ended with a recorded spend
+   */
+  public record Spend(double total, double largestFinished, int finished) {
+
+    public static final Spend NONE = new Spend(0, 0, 0);
+  }
 
   /**
    * Where an attempt was placed by its executor (a SLURM job id and array index…), as the executor
@@ -85,7 +104,7 @@ public final class Ledger implements AutoCloseable {
 
     Statements(Connection c) throws SQLException {
       place = c.prepareStatement("INSERT OR REPLACE INTO placements VALUES (?,?,?)");
-      run = c.prepareStatement("INSERT OR REPLACE INTO runs VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      run = c.prepareStatement("INSERT OR REPLACE INTO runs(" + RUN_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
       clearMetrics = c.prepareStatement("DELETE FROM metrics WHERE run_id = ? AND attempt = ?");
       clearMissing = c.prepareStatement("DELETE FROM missing_metrics WHERE run_id = ? AND attempt = ?");
       metric = c.prepareStatement("INSERT OR REPLACE INTO metrics VALUES (?,?,?,?,?)");
@@ -126,11 +145,72 @@ public final class Ledger implements AutoCloseable {
         for (String ddl : SCHEMA) {
           s.execute(ddl);
         }
+        addSpendColumn(c);
+        s.execute(SPEND_VIEW);
         s.execute("INSERT OR IGNORE INTO info(key, value) VALUES ('schema', '" + SCHEMA_VERSION + "')");
       }
       return new Ledger(file, c);
     } catch (SQLException e) {
       throw new IOException("cannot open the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Ledgers written before budgets existed get the spend column (null for their runs: they spent nothing counted). */
+  private static void addSpendColumn(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pragma_table_info('runs') WHERE name = 'spend'")) {
+      if (rs.next() && rs.getInt(1) == 0) {
+        try (Statement alter = c.createStatement()) {
+          alter.execute("ALTER TABLE runs ADD COLUMN spend REAL");
+        }
+      }
+    }
+  }
+
+  /** What the experiment has spent, after everything queued so far. */
+  public Spend spend() throws IOException {
+    return query(() -> spend(connection));
+  }
+
+  /** What an experiment has spent, read through a read-only connection (while a coordinator may write). */
+  public static Spend readSpend(Path file) throws IOException {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro")) {
+      return spend(c);
+    } catch (SQLException e) {
+      throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** What each trial spent over all its attempts, by trial key (trials without a recorded spend are absent). */
+  public static Map<String, Double> readSpendByTrial(Path file) throws IOException {
+    Map<String, Double> out = new LinkedHashMap<>();
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:file:" + file.toAbsolutePath() + "?mode=ro");
+        Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout=10000");
+      try (ResultSet rs = s.executeQuery("SELECT trial_key, SUM(spend) FROM runs WHERE spend IS NOT NULL GROUP BY trial_key")) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getDouble(2));
+        }
+      }
+    } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("no such column")) {
+        return out; // a ledger from before budgets
+      }
+      throw new IOException("cannot read the ledger " + file + ": " + e.getMessage(), e);
+    }
+    return out;
+  }
+
+  private static Spend spend(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("PRAGMA busy_timeout=10000");
+      try (ResultSet rs = s.executeQuery("SELECT total, largest_finished, finished FROM spend_total")) {
+        return rs.next() ? new Spend(rs.getDouble(1), rs.getDouble(2), rs.getInt(3)) : Spend.NONE;
+      } catch (SQLException e) {
+        if (String.valueOf(e.getMessage()).contains("no such table")) {
+          return Spend.NONE; // a ledger from before budgets, opened read-only
+        }
+        throw e;
+      }
     }
   }
 
@@ -207,16 +287,31 @@ public final class Ledger implements AutoCloseable {
     });
   }
 
+  /** Runs recorded {@code running} (after a coordinator died, some may have no meta.json yet). */
+  public List<RunMeta> running() throws IOException {
+    return rows("SELECT meta FROM runs WHERE status = 'running' ORDER BY run_id, attempt", rs -> StoreJson.read(rs.getString(1), RunMeta.class));
+  }
+
   /** The latest run of every trial, by run id. */
   public List<RunRecord> latestRuns() throws IOException {
+    return rows("SELECT meta, metrics FROM latest_runs ORDER BY run_id", rs -> {
+      String metrics = rs.getString(2);
+      return new RunRecord(StoreJson.read(rs.getString(1), RunMeta.class), metrics == null ? null : StoreJson.read(metrics, RunMetrics.class));
+    });
+  }
+
+  /** One row of a query as a value. */
+  @FunctionalInterface
+  private interface Row<T> {
+    T of(ResultSet rs) throws SQLException, IOException;
+  }
+
+  private <T> List<T> rows(String sql, Row<T> row) throws IOException {
     return query(() -> {
-      List<RunRecord> out = new ArrayList<>();
-      try (Statement s = connection.createStatement();
-          ResultSet rs = s.executeQuery("SELECT meta, metrics FROM latest_runs ORDER BY run_id")) {
+      List<T> out = new ArrayList<>();
+      try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
         while (rs.next()) {
-          RunMeta meta = StoreJson.read(rs.getString(1), RunMeta.class);
-          String metrics = rs.getString(2);
-          out.add(new RunRecord(meta, metrics == null ? null : StoreJson.read(metrics, RunMetrics.class)));
+          out.add(row.of(rs));
         }
       }
       return out;
@@ -481,7 +576,8 @@ public final class Ledger implements AutoCloseable {
         run.setString(i++, m.measurement() == null ? null : m.measurement().json());
         run.setString(i++, m.error());
         run.setString(i++, RunJson.ledger(m));
-        run.setString(i, RunJson.ledger(r.metrics()));
+        run.setString(i++, RunJson.ledger(r.metrics()));
+        setNullable(run, i, m.spend());
         run.addBatch();
         for (PreparedStatement clear : List.of(clearMetrics, clearMissing)) {
           clear.setString(1, m.runId());

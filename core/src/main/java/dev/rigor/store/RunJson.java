@@ -86,6 +86,9 @@ public final class RunJson {
     field(g, "cgroups", m.cgroups());
     field(g, "limits_enforced", m.limitsEnforced());
     field(g, "coordinator_pid", m.coordinatorPid());
+    if (m.spend() != null) { // only experiments with a budget have it: other meta.json files are unchanged
+      field(g, "spend", m.spend());
+    }
     g.writeEndObject();
   }
 

@@ -1,5 +1,6 @@
 package dev.rigor.store;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
  * @param cgroups the cgroup directories holding the trial's process tree, if any
  * @param limitsEnforced whether {@code limits} were enforced ({@code null} when none were asked for)
  * @param coordinatorPid the pid of the rigor process that ran it
+ * @param spend what the run spent, by the budget's metric (its last streamed value), or {@code null} without a budget
  */
 public record RunMeta(
     String schema,
@@ -45,7 +47,8 @@ public record RunMeta(
     Long pidStartTicks,
     List<String> cgroups,
     Boolean limitsEnforced,
-    Long coordinatorPid) {
+    Long coordinatorPid,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double spend) {
 
   public static final String SCHEMA = "rigor.run/1";
 
@@ -64,7 +67,7 @@ public record RunMeta(
   public RunMeta withProcess(Long pid, Long pidStartTicks, List<String> cgroups) {
     return new RunMeta(schema, runId, trialKey, experiment, params, axes, seed, replicate, ablationName, ablationFlags, cmd, cwd,
         host, attempt, status, exitCode, signal, startTimeUnixS, endTimeUnixS, wallTimeS, cpuTimeS, peakRssBytes, measurement,
-        error, pid, pidStartTicks, cgroups, limitsEnforced, coordinatorPid);
+        error, pid, pidStartTicks, cgroups, limitsEnforced, coordinatorPid, spend);
   }
 
   /** The record of a finished run. */
@@ -72,13 +75,20 @@ public record RunMeta(
       Double cpuTimeS, Long peakRssBytes, Measurement measurement, String error, Boolean limitsEnforced) {
     return new RunMeta(schema, runId, trialKey, experiment, params, axes, seed, replicate, ablationName, ablationFlags, cmd, cwd,
         host, attempt, status, exitCode, signal, startTimeUnixS, endTimeUnixS, wallTimeS, cpuTimeS, peakRssBytes, measurement,
-        error, null, null, List.of(), limitsEnforced, coordinatorPid);
+        error, null, null, List.of(), limitsEnforced, coordinatorPid, spend);
+  }
+
+  /** The same record with what the run spent. */
+  public RunMeta withSpend(Double spend) {
+    return new RunMeta(schema, runId, trialKey, experiment, params, axes, seed, replicate, ablationName, ablationFlags, cmd, cwd,
+        host, attempt, status, exitCode, signal, startTimeUnixS, endTimeUnixS, wallTimeS, cpuTimeS, peakRssBytes, measurement,
+        error, pid, pidStartTicks, cgroups, limitsEnforced, coordinatorPid, spend);
   }
 
   /** The same record with another status and error (e.g. a run found {@code running} after its coordinator died). */
   public RunMeta withStatus(RunStatus status, String error) {
     return new RunMeta(schema, runId, trialKey, experiment, params, axes, seed, replicate, ablationName, ablationFlags, cmd, cwd,
         host, attempt, status, exitCode, signal, startTimeUnixS, endTimeUnixS, wallTimeS, cpuTimeS, peakRssBytes, measurement,
-        error, null, null, List.of(), limitsEnforced, coordinatorPid);
+        error, null, null, List.of(), limitsEnforced, coordinatorPid, spend);
   }
 }

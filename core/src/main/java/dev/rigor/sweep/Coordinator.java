@@ -5,6 +5,7 @@ import dev.rigor.exec.ExecutorContext;
 import dev.rigor.exec.ExecutorFactory;
 import dev.rigor.exec.ProcessTrees;
 import dev.rigor.exec.TrialSetup;
+import dev.rigor.metrics.MetricsTail;
 import dev.rigor.plan.Plan;
 import dev.rigor.spec.CanonicalJson;
 import dev.rigor.spec.MeasureMode;
@@ -92,10 +93,12 @@ public final class Coordinator {
       Map<String, Object> session = session(executor);
       Manifest.record(dir, session);
       ResumeState state = ResumeState.of(plan, dir, ledger);
+      String spendMetric = plan.spec().budget() == null ? null : plan.spec().budget().metric();
       sweep = new Sweep(executor, ledger, dir, options.sweep(), listener);
       Set<String> adopted = sweep.adopt(state.stale());
-      int reclaimed = reclaim(executor, state, adopted, dir, ledger);
+      int reclaimed = reclaim(executor, state, adopted, dir, ledger, spendMetric);
       state.reconciled().forEach(ledger::record);
+      Budget budget = plan.spec().budget() == null ? null : new Budget(plan.spec().budget(), ledger.spend());
       if (state.unplanned() > 0) {
         listener.on(new SweepEvent.Warning(state.unplanned() + " trial(s) recorded in " + dir.root()
             + " are no longer in the plan; their runs are kept (and stay in runs.csv)", List.of()));
@@ -107,6 +110,7 @@ public final class Coordinator {
       List<Sweep.Pending> todo = state.todo().stream().filter(p -> !adopted.contains(p.trial().runId())).toList();
       listener.on(new SweepEvent.Started(dir.root(), plan.trials().size(), todo.size() + adopted.size(), state.alreadyOk(),
           state.unplanned(), reclaimed, options.sweep().jobs(), executor.name(), executor.measurement()));
+      sweep.useBudget(budget);
       if (interrupted) {
         sweep.interrupt();
       }
@@ -177,9 +181,11 @@ public final class Coordinator {
 
   /**
    * Stops the process trees of runs a dead coordinator left {@code running} that the executor did
-   * not re-attach to, and records them as interrupted.
+   * not re-attach to, and records them as interrupted — with a budget, with what they had streamed as
+   * spent by then (they spent it).
    */
-  private static int reclaim(Executor executor, ResumeState state, Set<String> adopted, ExperimentDirectory dir, Ledger ledger)
+  private static int reclaim(Executor executor, ResumeState state, Set<String> adopted, ExperimentDirectory dir, Ledger ledger,
+      String spendMetric)
       throws IOException {
     List<ResumeState.Stale> rest = state.stale().stream().filter(s -> !adopted.contains(s.trial().runId())).toList();
     int stopped = executor.reclaim(rest.stream().map(ResumeState.Stale::meta).toList());
@@ -187,13 +193,40 @@ public final class Coordinator {
       RunMeta stale = s.meta();
       double now = System.currentTimeMillis() / 1000.0;
       RunMeta marked = stale.finished(RunStatus.INTERRUPTED, null, null, now, now - (stale.startTimeUnixS() == null ? now : stale.startTimeUnixS()),
-          null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null);
+          null, null, stale.measurement(), "its coordinator (pid " + stale.coordinatorPid() + ") died while it ran; stopped before re-running", null)
+          .withSpend(spendMetric == null || !(s.inDirectory() || dir.run(stale.runId()).readMeta() == null) ? null
+              : MetricsTail.lastValue(dir.run(stale.runId()).metricsStream(), spendMetric));
       if (s.inDirectory()) { // else the directory still holds an earlier attempt's record, which stays as it is
         dir.run(stale.runId()).writeMeta(marked);
       }
       ledger.record(new RunRecord(marked, null));
     }
+    closeUnstarted(state, dir, ledger, spendMetric);
     return stopped;
+  }
+
+  /**
+   * Runs the ledger knows as {@code running} whose directory never got that attempt's meta.json (the
+   * coordinator died in a trial's first moments): recorded as interrupted, with the spend they
+   * streamed, so their spend is neither lost nor left in a row that stays {@code running}.
+   */
+  private static void closeUnstarted(ResumeState state, ExperimentDirectory dir, Ledger ledger, String spendMetric) throws IOException {
+    java.util.Set<String> stale = new java.util.HashSet<>();
+    state.stale().forEach(st -> stale.add(st.meta().runId() + "/" + st.meta().attempt()));
+    for (RunMeta running : ledger.running()) {
+      if (stale.contains(running.runId() + "/" + running.attempt())) {
+        continue;
+      }
+      RunMeta onDisk = dir.run(running.runId()).readMeta();
+      if (onDisk != null && onDisk.attempt() >= running.attempt()) {
+        continue; // the run directory has this attempt's record (or a later one): reconciled from there
+      }
+      double now = System.currentTimeMillis() / 1000.0;
+      Double spend = spendMetric == null || onDisk != null ? null
+          : MetricsTail.lastValue(dir.run(running.runId()).metricsStream(), spendMetric);
+      ledger.record(new RunRecord(running.finished(RunStatus.INTERRUPTED, null, null, now, 0, null, null, null,
+          "its coordinator (pid " + running.coordinatorPid() + ") died as it started", null).withSpend(spend), null));
+    }
   }
 
   private Map<String, Object> session(Executor executor) {

@@ -25,7 +25,24 @@ public sealed interface SweepEvent {
   /** A run ended; {@code retrying} when another attempt of the trial follows. */
   record RunFinished(Trial trial, RunRecord record, boolean retrying) implements SweepEvent {}
 
-  /** The sweep stops launching trials and terminates the running ones. */
+  /**
+   * A failed run will be retried after {@code delaySeconds} (0: at once).
+   *
+   * @param nextAttempt the attempt number the retry gets
+   * @param why what matched ({@code exit 75}, {@code output matched /…/}, or the status)
+   */
+  record RetryWaiting(Trial trial, int nextAttempt, double delaySeconds, String why) implements SweepEvent {}
+
+  /**
+   * What the experiment has spent by its budget's metric: finished runs plus what runs in flight
+   * reported so far. Emitted at the start, when runs report, and when they end.
+   */
+  record Spent(String metric, double spent, double limit, Double perRunLimit) implements SweepEvent {}
+
+  /** A run was stopped because of the budget ({@code cost_limit}). */
+  record CostStopped(Trial trial, String why) implements SweepEvent {}
+
+  /** The sweep stops launching trials; with fail-fast or an interrupt it also terminates the running ones. */
   record Halting(SweepResult.Halt reason, String why) implements SweepEvent {}
 
   record Finished(SweepResult result) implements SweepEvent {}

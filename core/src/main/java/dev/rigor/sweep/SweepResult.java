@@ -12,12 +12,42 @@ import java.util.Map;
  * trials skipped as already ok, and whether it stopped early.
  */
 public record SweepResult(Path experimentDir, int planned, int alreadyOk, Map<RunStatus, Integer> counts,
-    List<RunRecord> failures, Halt halt, double wallSeconds) {
+    List<RunRecord> failures, Halt halt, double wallSeconds, Spending spending) {
+
+  /**
+   * Where the budget stands at the end (with a budget).
+   *
+   * @param reservation what the next run would have reserved ({@code NaN} when unknown)
+   */
+  public record Spending(String metric, double spent, double limit, Double perRunLimit, double reservation) {
+
+    /**
+     * A limit under which {@code notRun} more runs fit, rounded up to two significant digits: what to
+     * pass as {@code --set budget.limit=…} to continue.
+     */
+    public double limitToFinish(int notRun) {
+      double needed = Double.isNaN(reservation) ? Math.max(2 * limit, spent + 1) // no run finished: nothing to estimate from
+          : spent + Math.max(1, notRun) * reservation;
+      double each = Double.isNaN(reservation) ? 0 : reservation;
+      if (needed <= limit) {
+        needed = limit + Math.max(each, limit * 0.1);
+      }
+      java.math.BigDecimal v = new java.math.BigDecimal(needed).round(new java.math.MathContext(2, java.math.RoundingMode.CEILING));
+      return v.doubleValue();
+    }
+  }
 
   /** Why a sweep stopped before running every trial. */
   public enum Halt {
     FAIL_FAST,
-    INTERRUPTED
+    INTERRUPTED,
+    /** No run's reservation fits in what the budget has left. */
+    BUDGET
+  }
+
+  public SweepResult(Path experimentDir, int planned, int alreadyOk, Map<RunStatus, Integer> counts, List<RunRecord> failures,
+      Halt halt, double wallSeconds) {
+    this(experimentDir, planned, alreadyOk, counts, failures, halt, wallSeconds, null);
   }
 
   public SweepResult {
@@ -39,12 +69,12 @@ public record SweepResult(Path experimentDir, int planned, int alreadyOk, Map<Ru
     return planned - alreadyOk - ran();
   }
 
-  /** 0 all ok · 1 some failed · 3 halted early (fail-fast) · 130 interrupted (DESIGN.md §6). */
+  /** 0 all ok · 1 some failed · 3 halted early (fail-fast, budget) · 130 interrupted (DESIGN.md §6). */
   public int exitCode() {
     if (halt == Halt.INTERRUPTED) {
       return 130;
     }
-    if (halt == Halt.FAIL_FAST) {
+    if (halt == Halt.FAIL_FAST || halt == Halt.BUDGET) {
       return 3;
     }
     boolean allOk = counts.entrySet().stream().allMatch(e -> e.getKey() == RunStatus.OK || e.getValue() == 0);

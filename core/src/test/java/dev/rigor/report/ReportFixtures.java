@@ -103,7 +103,7 @@ final class ReportFixtures {
     RunMeta meta = new RunMeta(RunMeta.SCHEMA, runId, String.format("%012x", i), name, params, axes, (long) seed, 1, ablation,
         ablation.equals("baseline") ? List.of() : List.of("--no-cache"), List.of("sim"), "/tmp", "host", 1,
         failed ? RunStatus.FAILED : RunStatus.OK, failed ? 3 : 0, null, start, start + 2 + 0.01 * i, 2 + 0.01 * i, 1.5 + 0.01 * i,
-        40_000_000L + i, Measurement.PROC, failed ? "exit code 3" : null, null, null, List.of(), null, 1L);
+        40_000_000L + i, Measurement.PROC, failed ? "exit code 3" : null, null, null, List.of(), null, 1L, null);
     Map<String, Object> values = new LinkedHashMap<>();
     values.put("latency_ms", latency);
     values.put("cost_usd", cost);

@@ -22,7 +22,7 @@ class AtomicMetaTest {
     Map<String, Object> params = Map.of("padding", "x".repeat((i * 7919) % 20000), "i", i);
     return new RunMeta(RunMeta.SCHEMA, "run", "0123456789ab", "e", params, Map.of(), 1L, 1, "baseline", List.of(), List.of("sh"),
         "/", "h", i, i % 2 == 0 ? RunStatus.RUNNING : RunStatus.OK, 0, null, 1.0, 2.0, 1.0, 0.5, 10L, Measurement.PROC, null,
-        null, null, List.of(), null, 1L);
+        null, null, List.of(), null, 1L, null);
   }
 
   @Test

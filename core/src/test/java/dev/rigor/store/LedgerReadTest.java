@@ -60,7 +60,7 @@ class LedgerReadTest {
   static RunRecord record(String runId, int attempt, RunStatus status) {
     RunMeta meta = new RunMeta(RunMeta.SCHEMA, runId, runId, "ledger-read", Map.of("i", runId), Map.of("i", runId), 1L, 1,
         "baseline", List.of(), List.of("true"), null, null, attempt, status, status == RunStatus.OK ? 0 : 1, null,
-        null, null, null, null, null, null, null, null, null, List.of(), null, null);
+        null, null, null, null, null, null, null, null, null, List.of(), null, null, null);
     return new RunRecord(meta, new RunMetrics(Map.of("attempt", attempt), List.of()));
   }
 }

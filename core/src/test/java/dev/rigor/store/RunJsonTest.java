@@ -41,11 +41,11 @@ class RunJsonTest {
     RunMeta running = new RunMeta(RunMeta.SCHEMA, "lr=0.001__baseline__0123456789ab", "0123456789ab", "exp", params,
         Map.of("lr", 0.001), 42L, 3, "no-cache", List.of("--no-cache", "-v"), List.of("python3", "train.py", "--lr=0.001"), "/w d",
         "host", 2, RunStatus.RUNNING, null, null, 1.795357553203E9, null, null, null, null, null, null, 1234L, 99887766L,
-        List.of("/sys/fs/cgroup/memory/rigor/x"), null, 777L);
+        List.of("/sys/fs/cgroup/memory/rigor/x"), null, 777L, 0.25);
     RunMeta ended = running.finished(RunStatus.TIMEOUT, 137, 9, 1.7953575532147496E9, 0.011749599, 0.25, 1L << 40,
         Measurement.CGROUP_V1, "timed out after 1s; the process tree was stopped", true);
     RunMeta empty = new RunMeta(RunMeta.SCHEMA, "r", "k", null, null, null, null, 0, null, null, null, null, null, 0,
-        RunStatus.ERROR, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        RunStatus.ERROR, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     return Stream.of(running, ended, empty);
   }
 

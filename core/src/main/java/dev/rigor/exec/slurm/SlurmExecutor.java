@@ -446,7 +446,7 @@ public final class SlurmExecutor implements Executor {
     return switch (reason) {
       case INTERRUPTED -> "interrupted";
       case CANCELLED -> "cancelled";
-      case COST_LIMIT -> "stopped at the per-run cost limit";
+      case COST_LIMIT -> "stopped by the budget: its streamed spend passed a limit";
       default -> "stopped: " + reason.json();
     };
   }
@@ -524,7 +524,7 @@ public final class SlurmExecutor implements Executor {
         t.seed(), t.replicate(), t.variation().ablation().name(), t.variation().ablation().flags(), List.of(),
         setup.invocationDir().toString(), run.node == null || run.node.isBlank() ? HostInfo.hostname() : run.node,
         run.request().attempt(), RunStatus.RUNNING, null, null, run.submittedUnixS == 0 ? now() : run.submittedUnixS, null, null,
-        null, null, Measurement.NONE, null, null, null, List.of(), null, ProcessHandle.current().pid());
+        null, null, Measurement.NONE, null, null, null, List.of(), null, ProcessHandle.current().pid(), null);
   }
 
   private static double now() {
