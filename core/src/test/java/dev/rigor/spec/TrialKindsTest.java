@@ -53,8 +53,8 @@ class TrialKindsTest {
   @Test
   void exactlyOneKind() {
     assertThat(errors("name: x\ncommand: [\"true\"]\npython: {function: \"m:run\"}\n"))
-        .containsExactly("spec.yaml:3:1: error: the spec gives both 'command' and 'python' — keep exactly one trial kind: command, shell, worker, python, java");
-    assertThat(errors("name: x\n")).singleElement().asString().contains("the spec has no 'command'").contains("worker, python, java");
+        .containsExactly("spec.yaml:3:1: error: the spec gives both 'command' and 'python' — keep exactly one trial kind: command, shell, worker, python, java, session");
+    assertThat(errors("name: x\n")).singleElement().asString().contains("the spec has no 'command'").contains("worker, python, java, session");
   }
 
   @Test
