@@ -60,7 +60,7 @@ class ScenarioExampleIT {
     copyExample();
     String marker = Processes.marker();
     CliRun run = CliRun.in(tmp, "run", "examples/scenario/batch.yaml", "--set", "replicates=1", "--set", "timeout=3s",
-        "--set", "env.SCENARIO_HANG=1", "--set", "env.SCENARIO_RATE_LIMIT=0", "--set", "params.tag=" + marker,
+        "--set", "env.SCENARIO_HANG=1", "--set", "env.SCENARIO_RATE_LIMIT=0", "--set", "+params.tag=" + marker,
         "--set", "matrix.regulator_model=openai/gpt-4o-mini", "--set", "matrix.tech_company_model=openai/gpt-4o-mini", "--no-report");
 
     assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
