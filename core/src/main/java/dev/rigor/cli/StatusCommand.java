@@ -9,7 +9,6 @@ import dev.rigor.store.ExperimentDirectory;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.ExperimentLock;
 import dev.rigor.store.FileTail;
-import dev.rigor.store.HostInfo;
 import dev.rigor.store.Ledger;
 import dev.rigor.store.RunIndex;
 import dev.rigor.sweep.Budget;
@@ -195,16 +194,7 @@ final class StatusCommand implements Callable<Integer> {
   }
 
   private static boolean coordinatorAlive(ExperimentDirectory dir) {
-    if (!Files.exists(dir.lockFile())) {
-      return false;
-    }
-    try (ExperimentLock lock = ExperimentLock.acquire(dir.lockFile(), HostInfo.hostname())) {
-      return false;
-    } catch (ExperimentLock.HeldException e) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return ExperimentLock.isHeld(dir.lockFile());
   }
 
   /** For each running session, the turn it is on (from its transcript.json, rewritten after every turn). */

@@ -1,6 +1,7 @@
 package dev.rigor.serve;
 
 import dev.rigor.store.ExperimentDirectory;
+import dev.rigor.store.ExperimentLock;
 import dev.rigor.store.ExperimentFile;
 import dev.rigor.store.Ledger;
 import dev.rigor.store.RunMeta;
@@ -64,7 +65,7 @@ final class LiveExperiment {
     long now = System.currentTimeMillis();
     if (now - aliveCheckedMs >= ALIVE_CHECK_MS) { // /proc/locks is read once a second, not at every look
       aliveCheckedMs = now;
-      alive = Coordinators.alive(dir);
+      alive = ExperimentLock.isHeld(dir.lockFile());
     }
     boolean changed = alive != coordinatorAlive;
     coordinatorAlive = alive;

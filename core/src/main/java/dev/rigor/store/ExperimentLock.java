@@ -40,6 +40,36 @@ public final class ExperimentLock implements AutoCloseable {
     this.lock = lock;
   }
 
+  private static final Path PROC_LOCKS = Path.of("/proc/locks");
+  private static final java.util.regex.Pattern HOLDER = java.util.regex.Pattern.compile("pid (\\d+)");
+
+  /**
+   * Whether a live process holds the lock, found without touching it (trying the lock would write
+   * the lock file, which read-only callers such as {@code rigor status} and the dashboard must not):
+   * a POSIX lock on the file's inode in {@code /proc/locks} (Linux), else the live process whose pid
+   * the lock file names.
+   */
+  public static boolean isHeld(Path lockFile) {
+    if (!Files.exists(lockFile)) {
+      return false;
+    }
+    try {
+      if (Files.isReadable(PROC_LOCKS)) {
+        String inode = ":" + Files.getAttribute(lockFile, "unix:ino") + " ";
+        for (String line : Files.readAllLines(PROC_LOCKS)) {
+          if (line.contains(inode)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      java.util.regex.Matcher m = HOLDER.matcher(Files.readString(lockFile));
+      return m.find() && ProcessHandle.of(Long.parseLong(m.group(1))).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return false; // a file system without inode numbers, or an unreadable lock: nobody provably holds it
+    }
+  }
+
   public static ExperimentLock acquire(Path lockFile, String host) throws IOException, HeldException {
     Files.createDirectories(lockFile.getParent());
     FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
