@@ -232,7 +232,7 @@ class CgroupPoolIT {
           assertThat(daemon.cgroups()).isEqualTo(slot);
           runIn(daemon, daemonTrial());
           Files.delete(tmp.resolve("daemon-ready"));
-          assertThat(daemon.usage().cpuSeconds()).as("its own CPU (the daemon's second at most), not the 2 s before").isBetween(0.3, 1.6);
+          assertThat(daemon.usage().cpuSeconds()).as("its own CPU (the daemon's second at most, plus scheduling slack under load), not the 2 s before").isBetween(0.3, 1.9);
         }
         assertThat(Processes.awaitNone(marker, Duration.ofSeconds(5))).as("the daemon, killed through cgroup.kill").isEmpty();
         try (ProcessTree next = trees.create("next-a1", Limits.NONE)) {
